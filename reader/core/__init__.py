@@ -1,0 +1,1 @@
+"""The pure core: models and the extraction pipeline, with no UI and no I/O."""
