@@ -1,0 +1,174 @@
+"""The article body of a dump: the best-scoring run of prose lines, then its blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.core.models import Block, Related, Span
+from reader.core.text.cues import Cues
+from reader.core.text.lines import Line
+
+#: Line kinds that neither help nor break a body region: they are dropped from it.
+TRANSPARENT = frozenset({"ad", "share", "junk", "promo"})
+#: Headings that open story lists, comments or footers: a body rarely runs across them.
+BARRIERS = frozenset({"stop", "related", "more", "tags"})
+
+
+def score(ln: Line, structured: bool) -> float:
+    """How much a line pulls a body region towards itself (negative: pushes it away)."""
+    if ln.kind in TRANSPARENT:
+        return 0.0
+    if ln.kind in BARRIERS:
+        return -25.0
+    if ln.kind in ("date", "byline"):
+        return -6.0
+    if ln.prose:
+        weight = float(ln.words)
+        if ln.seen > 1:
+            weight *= 0.3
+        if structured and not ln.alone:
+            # The page marks its paragraphs: prose glued to other lines is a teaser or caption.
+            weight = weight * 0.3 - 2
+        return weight
+    if ln.alone and ln.words <= 20:
+        # Sub-headings and short paragraphs between paragraphs.
+        return 1.0 if ln.ends else -1.5
+    return -6.0 if ln.seen > 1 else -4.0
+
+
+def is_structured(lines: list[Line]) -> bool:
+    """True when most prose lines stand alone between blank lines (paragraphs are marked)."""
+    total = alone = 0
+    for ln in lines:
+        if ln.prose and ln.words >= 12:
+            total += ln.words
+            if ln.alone:
+                alone += ln.words
+    return total > 0 and alone >= 0.5 * total
+
+
+def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
+    """[start, end) of the run of lines whose scores add up to the most (Kadane)."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, ln in enumerate(lines):
+        s = score(ln, structured)
+        if total <= 0:
+            if s <= 0:
+                continue
+            total, start = 0.0, i
+        total += s
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+@dataclass(slots=True)
+class BodyParts:
+    """Blocks of the body and the promo lines met in it."""
+
+    blocks: list[Block] = field(default_factory=list)
+    inline: list[Related] = field(default_factory=list)
+    signoff: str | None = None
+
+
+def is_caption(ln: Line, c: Cues) -> bool:
+    """A photo caption or credit line: carries a credit mark and is not running prose."""
+    text = ln.text
+    if any(mark in text for mark in ("©", "(c)", "(C)")):
+        return True
+    if c.prefix("credit", text):
+        return True
+    if text.startswith("(") and text.endswith(")") and ln.words <= 10:
+        return True
+    return ln.words <= 40 and not ln.alone and any(text.endswith(m) for m in c.credit_marks)
+
+
+def split_credit(text: str, c: Cues) -> tuple[str, str]:
+    """(caption, credit) of a caption line."""
+    for mark in ("©", *c.prefixes["credit"]):
+        pos = text.casefold().find(mark)
+        if pos > 0:
+            return text[:pos].strip(), text[pos:].strip()
+        if pos == 0:
+            return "", text
+    if text.endswith(")") and "(" in text:
+        pos = text.rfind("(")
+        return text[:pos].strip(), text[pos:].strip("() ")
+    return text, ""
+
+
+def promo_title(ln: Line, c: Cues) -> str:
+    """The story title a promo line points at."""
+    text = ln.text
+    hit = c.prefix("read_also", text)
+    if hit:
+        text = hit[1]
+    for mark in c.promo_open:
+        text = text.removeprefix(mark)
+    for mark in c.promo_close:
+        text = text.removesuffix(mark)
+    return text.strip(" :-–—>»«<")
+
+
+def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) -> BodyParts:
+    """Blocks for lines[start:end]; ``structured`` when the dump marks paragraphs by blank lines."""
+    out = BodyParts()
+    region = lines[start:end]
+    i = 0
+    while i < len(region):
+        ln = region[i]
+        i += 1
+        kind = ln.kind
+        if kind in ("ad", "share", "junk", "date", "byline") or kind in BARRIERS:
+            continue
+        if kind == "promo":
+            title = promo_title(ln, c)
+            if title:
+                out.inline.append(Related(title=title, url=None, kind="inline"))
+            continue
+        if c.prefix("read_also", ln.text) and not ln.prose:
+            # A "Read also" heading: the titles under it, up to the next paragraph, are promos.
+            while i < len(region) and not region[i].alone and not region[i].prose:
+                if region[i].kind == "text" and region[i].words >= 3:
+                    out.inline.append(Related(title=region[i].text, url=None, kind="inline"))
+                i += 1
+            continue
+        if is_caption(ln, c):
+            caption, credit = split_credit(ln.text, c)
+            prev = out.blocks[-1] if out.blocks else None
+            if not caption and prev is not None and prev.kind == "figure" and not prev.credit:
+                out.blocks[-1] = Block(kind="figure", spans=prev.spans, credit=credit)
+            else:
+                out.blocks.append(
+                    Block(kind="figure", spans=(Span(caption),) if caption else (), credit=credit)
+                )
+            continue
+        if ln.prose or (ln.alone and ln.ends):
+            if c.prefix("signoff", ln.text) and i >= len(region) - 1:
+                out.signoff = ln.text
+                continue
+            quote = ln.text[:1] in "\"“«„" and ln.text[-1:] in "\"”»“" and ln.words < 60
+            out.blocks.append(Block(kind="quote" if quote else "paragraph", spans=(Span(ln.text),)))
+            continue
+        if ln.alone and ln.words <= 20:
+            out.blocks.append(Block(kind="heading", level=2, spans=(Span(ln.text),)))
+            continue
+        if not structured and ln.words >= 3:
+            out.blocks.append(Block(kind="paragraph", spans=(Span(ln.text),)))
+            continue
+        # A short line glued to others inside the region: a list when its neighbours are too.
+        if ln.words >= 3 and _in_list(region, i - 1):
+            items = [(Span(ln.text),)]
+            while i < len(region) and region[i].kind == "text" and not region[i].alone and _in_list(region, i):
+                items.append((Span(region[i].text),))
+                i += 1
+            if len(items) >= 2:
+                out.blocks.append(Block(kind="list", items=tuple(items)))
+    return out
+
+
+def _in_list(region: list[Line], j: int) -> bool:
+    """A line inside a run of non-paragraph lines of similar, sentence-like shape."""
+    ln = region[j]
+    return not ln.alone and ln.kind == "text" and ln.words >= 3 and (ln.ends or ln.density >= 0.15)

@@ -1,0 +1,121 @@
+"""Cue words per language (ad markers, list headings, bylines, months), loaded from data files."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+#: Characters stripped from both ends of a line before it is compared with a cue.
+_TRIM = " \t:：-–—|•·›»«>*#.…"
+
+#: Keys of a language file holding whole-line (or line-prefix) cues.
+_CUE_KEYS = (
+    "published", "updated", "byline", "ad", "read_also", "related", "more", "tags",
+    "stop", "share", "signoff", "credit", "see_all", "and",
+)
+
+
+def key(text: str) -> str:
+    """The form a line is compared in: casefolded, trimmed of punctuation and spaces."""
+    return " ".join(text.casefold().strip(_TRIM).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Every language's cues merged (lines are matched whole), stopwords kept per language."""
+
+    stopwords: dict[str, frozenset[str]]
+    #: word -> languages it is a stopword of, for the language guess.
+    stop_langs: dict[str, tuple[str, ...]]
+    months: dict[str, int]
+    sets: dict[str, frozenset[str]]
+    #: Prefix cues sorted longest first so "Lesen Sie auch" wins over "Lesen".
+    prefixes: dict[str, tuple[str, ...]]
+    chrome_tokens: frozenset[str]
+    credit_marks: tuple[str, ...]
+    promo_open: tuple[str, ...]
+    promo_close: tuple[str, ...]
+    #: Words that, alone on a line, only name share buttons and social networks.
+    social: frozenset[str]
+
+    def is_(self, kind: str, line_key: str) -> bool:
+        """True when the whole line is one of the cues of ``kind``."""
+        return line_key in self.sets[kind]
+
+    def prefix(self, kind: str, line: str) -> tuple[str, str] | None:
+        """(cue, rest) when the line starts with a cue of ``kind`` followed by a word boundary."""
+        folded = line.casefold()
+        for cue in self.prefixes[kind]:
+            if folded.startswith(cue) and (len(folded) == len(cue) or not folded[len(cue)].isalnum()):
+                return line[: len(cue)], line[len(cue):].strip(_TRIM)
+        return None
+
+
+def _read(name: str) -> dict[str, object]:
+    data = resources.files(__package__).joinpath("data", name).read_text("utf-8")
+    out: dict[str, object] = json.loads(data)
+    return out
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The cues, read once from ``data/*.json``."""
+    folder = resources.files(__package__).joinpath("data")
+    stopwords: dict[str, frozenset[str]] = {}
+    stop_langs: dict[str, list[str]] = {}
+    months: dict[str, int] = {}
+    raw: dict[str, set[str]] = {k: set() for k in _CUE_KEYS}
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = entry.name
+        if not name.endswith(".json") or name == "common.json":
+            continue
+        lang = name.removesuffix(".json")
+        data = _read(name)
+        words = frozenset(str(w).casefold() for w in data.get("stopwords", []))  # type: ignore[attr-defined]
+        stopwords[lang] = words
+        for word in words:
+            stop_langs.setdefault(word, []).append(lang)
+        for month, number in dict(data.get("months", {})).items():  # type: ignore[call-overload]
+            months[str(month).casefold()] = int(number)
+        for k in _CUE_KEYS:
+            raw[k].update(key(str(c)) for c in data.get(k, []))  # type: ignore[attr-defined]
+    common = _read("common.json")
+    sets = {k: frozenset(v for v in values if v) for k, values in raw.items()}
+    prefixes = {
+        k: tuple(sorted(sets[k], key=len, reverse=True))
+        for k in ("published", "updated", "byline", "read_also", "signoff", "credit", "see_all")
+    }
+    return Cues(
+        stopwords=stopwords,
+        stop_langs={w: tuple(langs) for w, langs in stop_langs.items()},
+        months=months,
+        sets=sets,
+        prefixes=prefixes,
+        chrome_tokens=frozenset(str(t) for t in common.get("chrome_tokens", [])),  # type: ignore[attr-defined]
+        credit_marks=tuple(str(t) for t in common.get("credit_marks", [])),  # type: ignore[attr-defined]
+        promo_open=tuple(str(t) for t in common.get("promo_open", [])),  # type: ignore[attr-defined]
+        promo_close=tuple(str(t) for t in common.get("promo_close", [])),  # type: ignore[attr-defined]
+        social=frozenset(str(t) for t in common.get("social", []))  # type: ignore[attr-defined]
+        | frozenset(v for v in sets["share"] if " " not in v),
+    )
+
+
+_WORD = re.compile(r"\w+")
+
+
+def guess_lang(text: str) -> str | None:
+    """ISO 639-1 code of the language whose stopwords are most frequent in ``text``."""
+    counts: dict[str, int] = {}
+    table = cues().stop_langs
+    for word in _WORD.findall(text.casefold()):
+        langs = table.get(word)
+        if langs:
+            for lang in langs:
+                counts[lang] = counts.get(lang, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda lang: counts[lang])
+    return best if counts[best] >= 3 else None

@@ -1,0 +1,118 @@
+"""Lines of a text dump with the features the other stages classify them by."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.text.cues import Cues, key
+from reader.core.text.dates import find_date
+
+_WORD = re.compile(r"\w+")
+_END_PUNCT = frozenset('.!?…:;"»”’)\'')
+_SENTENCE_END = frozenset(".!?…")
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty line and what is known about it."""
+
+    index: int
+    text: str
+    key: str
+    words: int
+    #: Blank line before and after: a paragraph (or heading between paragraphs) in the source.
+    alone: bool
+    #: Ends like a sentence.
+    ends: bool
+    stops: int
+    #: How often the same text occurs in the dump.
+    seen: int
+    kind: str = "text"
+
+    @property
+    def density(self) -> float:
+        """Share of stopwords among the words."""
+        return self.stops / self.words if self.words else 0.0
+
+    @property
+    def prose(self) -> bool:
+        """Reads like running text rather than a label, link or title."""
+        n = self.words
+        if n >= 12:
+            return self.ends or (n >= 30 and self.density >= 0.2)
+        if n >= 5:
+            return self.text[-1] in _SENTENCE_END and self.density >= 0.1
+        return False
+
+
+def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
+    """Non-empty lines of ``text`` (already cleaned, one blank line at most between blocks)."""
+    raw = text.split("\n")
+    counts: dict[str, int] = {}
+    out: list[Line] = []
+    n = len(raw)
+    for i, line in enumerate(raw):
+        if not line:
+            continue
+        words = _WORD.findall(line.casefold())
+        k = key(_strip_chrome(line, c))
+        counts[k] = counts.get(k, 0) + 1
+        before = i == 0 or not raw[i - 1]
+        after = i == n - 1 or not raw[i + 1]
+        out.append(Line(
+            index=len(out),
+            text=line,
+            key=k,
+            words=len(words),
+            alone=before and after,
+            ends=line[-1] in _END_PUNCT,
+            stops=sum(1 for w in words if w in stopwords),
+            seen=0,
+        ))
+    for ln in out:
+        ln.seen = counts[ln.key]
+        ln.kind = classify(ln, c)
+    return out
+
+
+def _strip_chrome(line: str, c: Cues) -> str:
+    head, _, last = line.rpartition(" ")
+    return head if head and last in c.chrome_tokens else line
+
+
+def _only_social(k: str, c: Cues) -> bool:
+    tokens = k.replace("|", " ").replace("/", " ").split()
+    return bool(tokens) and all(t in c.social or t in c.chrome_tokens for t in tokens)
+
+
+def classify(ln: Line, c: Cues) -> str:
+    """The kind of a line taken alone: a cue, a date, a byline, a promo or plain text."""
+    k = ln.key
+    if not k:
+        return "junk"
+    if ln.words <= 12:
+        for kind, label in (
+            ("ad", "ad"), ("stop", "stop"), ("related", "related"), ("more", "more"),
+            ("tags", "tags"), ("share", "share"),
+        ):
+            if k in c.sets[kind]:
+                return label
+        if _only_social(k, c):
+            return "share"
+        if ln.words <= 5 and c.prefix("see_all", ln.text):
+            return "share"
+    text = ln.text
+    if text.startswith(c.promo_open) and text.endswith(c.promo_close) and ln.words >= 3:
+        return "promo"
+    hit = c.prefix("read_also", text)
+    if hit and len(hit[1].split()) >= 3 and ln.words <= 40:
+        return "promo"
+    if ln.words <= 16:
+        found = find_date(text)
+        if found and ln.words - len(_WORD.findall(text[found.start:found.end])) <= 8:
+            return "date"
+        hit = c.prefix("byline", text)
+        if hit and hit[1][:1].isupper() and ln.words <= 20:
+            return "byline"
+    return "text"

@@ -1,0 +1,181 @@
+"""Header of a dump: where the body really starts, title, section, date, byline and lead."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from reader.core.text.body import is_caption
+from reader.core.text.cues import Cues
+from reader.core.text.dates import find_date
+from reader.core.text.lines import Line
+
+#: How far above the body the title is looked for, in lines.
+TITLE_WINDOW = 30
+#: How many lines at the top of a region may still be header (lead, byline, date, caption).
+HEADER_LINES = 8
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|del|la|le|du|dos|das|y|bin|al|ibn|st\.?)$")
+_ROLE_SPLIT = re.compile(r"\s+[|•·/–—-]\s+|\s*[|•·]\s*|,\s+(?=[a-zà-ÿ])")
+
+
+@dataclass(slots=True)
+class Header:
+    """What the lines above the body say."""
+
+    start: int
+    title: str = ""
+    title_at: int = -1
+    section: str | None = None
+    published: datetime | None = None
+    byline: str | None = None
+    authors: tuple[str, ...] = ()
+    lead: str | None = None
+
+
+def refine_start(lines: list[Line], start: int, end: int, c: Cues, structured: bool) -> int:
+    """Move the body start past header lines that the region swallowed (byline, date, lead)."""
+    limit = min(end, start + HEADER_LINES)
+    new = start
+    for j in range(start, limit):
+        if lines[j].kind in ("date", "byline"):
+            new = j + 1
+    if structured:
+        # A dump that marks paragraphs: the body starts at the first paragraph, the
+        # glued lines before it are standfirst, byline, captions.
+        j = new
+        while j < limit and not (lines[j].alone and lines[j].prose):
+            j += 1
+        if j < limit and j < end:
+            new = j
+    return new if new < end else start
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 2
+
+
+def _clean_byline(rest: str, c: Cues) -> str:
+    found = find_date(rest)
+    if found:
+        rest = rest[: found.start].strip()
+    rest = _ROLE_SPLIT.split(rest, maxsplit=1)[0]
+    return rest.strip(" ,;:-–—|")
+
+
+def split_authors(byline: str, c: Cues) -> tuple[str, ...]:
+    """The names in a byline: split on commas, '&' and the word 'and' of each language."""
+    joined = "|".join(re.escape(w) for w in sorted(c.sets["and"], key=len, reverse=True))
+    parts = re.split(r"\s*(?:,|&|;|\s(?:" + joined + r")\s)\s*", byline)
+    return tuple(p.strip() for p in parts if p.strip() and _name_like(p.strip()) or (p.strip() and len(parts) == 1))
+
+
+def _title_score(lines: list[Line], j: int, start: int, c: Cues) -> float:
+    ln = lines[j]
+    if ln.kind != "text" or not 2 <= ln.words <= 30 or is_caption(ln, c):
+        return -99.0
+    s = min(ln.words, 10) / 2
+    last = ln.text[-1]
+    if last == "." and not ln.text.endswith("..."):
+        s -= 3
+    if last in ",;":
+        s -= 4
+    if ln.prose and ln.words > 20:
+        s -= 3
+    if ln.text[0].islower():
+        s -= 3
+    s -= 3 * max(0, ln.seen - 2)
+    between = sum(1 for k in range(j + 1, start) if lines[k].kind == "text")
+    s -= 0.7 * between
+    for k in range(j + 1, min(start + 1, j + 5, len(lines))):
+        if lines[k].kind in ("date", "byline"):
+            s += 3
+            break
+    return s
+
+
+def find_title(lines: list[Line], start: int, c: Cues) -> int:
+    """Index of the title line above ``start`` (-1 when none fits)."""
+    best, best_at = 0.0, -1
+    for j in range(start - 1, max(-1, start - TITLE_WINDOW), -1):
+        s = _title_score(lines, j, start, c)
+        if s > best:
+            best, best_at = s, j
+    return best_at
+
+
+def read_header(lines: list[Line], start: int, end: int, c: Cues, lang: str | None) -> Header:
+    """Title, section, date, byline and lead from the lines around the body start."""
+    head = Header(start=start)
+    t = find_title(lines, start, c)
+    if t >= 0:
+        head.title_at = t
+        title = lines[t].text
+        # A title broken over two lines ("Tanz in X:" / "Mit allen Wassern").
+        if title.endswith(":") and t + 1 < start and lines[t + 1].kind == "text" and lines[t + 1].words <= 15:
+            title = f"{title} {lines[t + 1].text}"
+        head.title = title
+        if t > 0:
+            prev = lines[t - 1]
+            if prev.kind == "text" and prev.words <= 3 and prev.text[-1] not in ".:!?" and len(prev.text) > 1:
+                head.section = prev.text.capitalize() if prev.text.isupper() else prev.text
+    lo = max(0, (t if t >= 0 else start) - 3)
+    hi = min(len(lines), start + 3)
+    month_first = lang == "en"
+    for j in range(lo, hi):
+        ln = lines[j]
+        if ln.kind == "date" and head.published is None:
+            found = find_date(ln.text, month_first=month_first)
+            if found and not c.prefix("updated", ln.text):
+                head.published = found.when
+        if ln.kind == "byline" and head.byline is None:
+            hit = c.prefix("byline", ln.text)
+            if hit:
+                head.byline = _clean_byline(hit[1], c) or None
+        if head.byline is None and ln.kind in ("date", "text") and j < start:
+            head.byline = _bare_name(lines, j, c)
+    if head.published is None:
+        for j in range(lo, min(len(lines), end)):
+            if lines[j].kind == "date":
+                found = find_date(lines[j].text, month_first=month_first)
+                if found:
+                    head.published = found.when
+                    break
+    if head.byline:
+        head.authors = split_authors(head.byline, c)
+    head.lead = _lead(lines, t, start, c)
+    return head
+
+
+def _bare_name(lines: list[Line], j: int, c: Cues) -> str | None:
+    """A name with no 'By': glued before a date, or alone next to a date line."""
+    ln = lines[j]
+    if ln.kind == "date":
+        found = find_date(ln.text)
+        if found and found.start > 0:
+            name = ln.text[: found.start].strip(" ,|-–—")
+            if _name_like(name) and not c.prefix("published", name) and not c.prefix("updated", name):
+                return name
+        return None
+    near = [lines[k] for k in (j - 1, j + 1) if 0 <= k < len(lines)]
+    if ln.words <= 5 and _name_like(ln.text) and any(n.kind == "date" for n in near):
+        return ln.text
+    return None
+
+
+def _lead(lines: list[Line], t: int, start: int, c: Cues) -> str | None:
+    lo = t + 1 if t >= 0 else max(0, start - 6)
+    candidates: list[int] = []
+    byline_at = -1
+    for j in range(lo, start):
+        ln = lines[j]
+        if ln.kind == "byline":
+            byline_at = j
+        elif ln.kind == "text" and ln.words >= 8 and not is_caption(ln, c) and (ln.prose or ln.ends):
+            candidates.append(j)
+    if len(candidates) >= 2 and candidates[0] == byline_at + 1:
+        candidates.pop(0)  # the author's bio under the byline
+    return lines[candidates[0]].text if candidates else None
