@@ -1,0 +1,30 @@
+"""Parses HTML once into an lxml tree, whatever state the markup is in."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+# lxml refuses these code points in text; pages contain them anyway.
+_BAD_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def parse_html(html: str) -> Any | None:
+    """The document's root element, or None when there is nothing to parse."""
+    html = _XML_DECL.sub("", html, count=1)
+    html = _BAD_XML_CHARS.sub("", html)
+    if not html.strip():
+        return None
+    try:
+        root = lxml.html.document_fromstring(html, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        try:
+            root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
+        except (etree.ParserError, ValueError):
+            return None
+    return root
