@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _normalise_argv(argv: list[str]) -> list[str]:
     """`broadsheet SOURCE` means `broadsheet open SOURCE`."""
-    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-") or argv[:1] == ["-"]:
+    if (argv and argv[0] not in COMMANDS and not argv[0].startswith("-")) or argv[:1] == ["-"]:
         return ["open", *argv]
     return argv
 

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from reader.core.decode import decode, declared_charset
+from reader.core.decode import declared_charset, decode
 from reader.core.errors import ExtractionError
 
 FRENCH = "<p>Les élèves ont dû réviser l’été dernier : « déjà vu ».</p>"

@@ -114,9 +114,9 @@ def decode(data: bytes, charset: str | None = None) -> str:
     bytes agree with it, valid UTF-8, then a statistical detector, then cp1252.
     Raises :class:`ExtractionError` for binary data.
     """
-    for bom, codec in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace")
+            return data[len(bom):].decode(bom_codec, errors="replace")
     what = sniff_binary(data)
     if what:
         raise ExtractionError(f"not a web page or text: this looks like {what}")
