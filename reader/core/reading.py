@@ -29,4 +29,4 @@ def reading_minutes(text: str, lang: str | None = None) -> int:
     minutes = words / WORDS_PER_MINUTE.get(lang or "", DEFAULT_WPM)
     if cjk:
         minutes += cjk / CJK_CHARS_PER_MINUTE.get(lang or "", DEFAULT_CJK_CPM)
-    return max(1, math.ceil(minutes - 0.25))
+    return max(1, math.floor(minutes + 0.5))
