@@ -79,12 +79,23 @@ def sniff_binary(data: bytes) -> str | None:
         return None
     if _utf16_without_bom(sample):
         return None
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    if b"\x00" in sample and controls / len(sample) > 0.01:
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32) / len(sample)
+    if controls > 0.10:
         return "binary data"
-    if controls / len(sample) > 0.10:
+    # Stray NULs and escapes occur in real (and hostile) text pages: bytes that
+    # are valid UTF-8 are text; otherwise a NUL among controls means binary.
+    if b"\x00" in sample and controls > 0.01 and not _is_utf8_prefix(sample):
         return "binary data"
     return None
+
+
+def _is_utf8_prefix(sample: bytes) -> bool:
+    """True when ``sample`` is UTF-8, allowing a character cut at its end."""
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(sample) - 3
+    return True
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
