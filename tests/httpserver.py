@@ -14,7 +14,7 @@ Endpoints (all GET):
 - ``/notype/html``, ``/notype/text``, ``/notype/png``: no Content-Type at all;
   ``/octet/html``: HTML labelled application/octet-stream
 - ``/slow?s=2``: waits before answering; ``/stall?s=2``: sends half the body, then
-  waits; ``/dribble?every=0.05&n=100``: one byte at a time
+  waits (``first=S`` waits before the headers too); ``/dribble?every=0.05&n=100``: one byte at a time
 - ``/gzip``, ``/deflate``, ``/deflate-raw``: compressed pages; ``/gzip-bomb?mb=64``:
   a small gzip body that inflates to ``mb`` MiB; ``/bad-gzip``: says gzip, is not
 - ``/wrong-charset``: UTF-8 bytes labelled ISO-8859-1
@@ -32,7 +32,8 @@ Endpoints (all GET):
 
 ``delay`` adds that many seconds before every response (for benchmarks);
 ``fail_status`` makes every response that status (to simulate an outage);
-``hits`` counts requests per path; ``requests`` keeps (path, headers) of each.
+``hits`` counts requests per path; ``requests`` keeps (request target, headers)
+of each; ``max_active`` is the most requests handled at the same time.
 """
 
 from __future__ import annotations
@@ -75,9 +76,9 @@ OK_PAGE = page(
     "Engineers replaced the cables and repainted the deck, the city council said.",
 )
 PLAIN_TEXT = (
-    "Council votes on the new library\n\nThe council voted on Tuesday to build a new library "
-    "near the station. Work starts in spring.\n"
-).encode()
+    b"Council votes on the new library\n\nThe council voted on Tuesday to build a new library "
+    b"near the station. Work starts in spring.\n"
+)
 LAST_MODIFIED = "Wed, 21 Oct 2026 07:28:00 GMT"
 
 
@@ -115,7 +116,16 @@ class _Handler(BaseHTTPRequestHandler):
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         with owner.lock:
             owner.hits[path] += 1
-            owner.requests.append((path, dict(self.headers.items())))
+            owner.requests.append((self.path, dict(self.headers.items())))
+            owner.active += 1
+            owner.max_active = max(owner.max_active, owner.active)
+        try:
+            self._answer(owner, path, query)
+        finally:
+            with owner.lock:
+                owner.active -= 1
+
+    def _answer(self, owner: LocalServer, path: str, query: dict[str, str]) -> None:
         if owner.delay and owner.stopping.wait(owner.delay):
             return
         if owner.fail_status:
@@ -200,6 +210,8 @@ def _slow(h: _Handler, path: str, q: dict[str, str]) -> None:
 
 
 def _stall(h: _Handler, path: str, q: dict[str, str]) -> None:
+    if h.server.owner.stopping.wait(_number(q, "first", 0.0)):
+        return
     h.send_response(200)
     h.send_header("Content-Type", "text/html; charset=utf-8")
     h.send_header("Content-Length", str(len(OK_PAGE)))
@@ -375,6 +387,8 @@ class LocalServer:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.active = 0
+        self.max_active = 0
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self._bombs: dict[int, bytes] = {}
