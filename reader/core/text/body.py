@@ -11,7 +11,8 @@ from reader.core.text.lines import Line
 #: Line kinds that neither help nor break a body region: they are dropped from it.
 TRANSPARENT = frozenset({"ad", "share", "junk", "promo"})
 #: Headings that open story lists, comments or footers: a body rarely runs across them.
-BARRIERS = frozenset({"stop", "related", "more", "tags"})
+BARRIERS = frozenset({"stop", "related", "more", "tags", "comments"})
+_CUT = ("...", "…")
 
 
 def score(ln: Line, structured: bool) -> float:
@@ -26,12 +27,20 @@ def score(ln: Line, structured: bool) -> float:
         weight = float(ln.words)
         if ln.seen > 1:
             weight *= 0.3
+        if ln.text.endswith(_CUT):
+            weight *= 0.3  # a teaser cut short
         if structured and not ln.alone:
             # The page marks its paragraphs: prose glued to other lines is a teaser or caption.
             weight = weight * 0.3 - 2
         return weight
+    if structured and ln.alone:
+        # A <p> of its own: short paragraphs, sub-headings, list-like lines.
+        if ln.seen > 2:
+            return -1.5
+        if ln.words >= 8:
+            return ln.words * 0.5 if ln.ends else ln.words * 0.2
+        return 0.5 if ln.ends else -1.0
     if ln.alone and ln.words <= 20:
-        # Sub-headings and short paragraphs between paragraphs.
         return 1.0 if ln.ends else -1.5
     return -6.0 if ln.seen > 1 else -4.0
 
@@ -47,20 +56,116 @@ def is_structured(lines: list[Line]) -> bool:
     return total > 0 and alone >= 0.5 * total
 
 
-def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
-    """[start, end) of the run of lines whose scores add up to the most (Kadane)."""
-    best, best_span = 0.0, (0, 0)
-    total, start = 0.0, 0
-    for i, ln in enumerate(lines):
-        s = score(ln, structured)
+def _kadane(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    best, span = 0.0, (lo, lo)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        s = scores[i]
         if total <= 0:
             if s <= 0:
                 continue
             total, start = 0.0, i
         total += s
         if total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
+            best, span = total, (start, i + 1)
+    return best, span[0], span[1]
+
+
+def _teaser_share(lines: list[Line], start: int, end: int) -> float:
+    """Share of prose lines in [start, end) that come right after a short title line."""
+    prose = pairs = 0
+    for i in range(start + 1, end):
+        ln = lines[i]
+        if not ln.prose:
+            continue
+        prose += 1
+        prev = lines[i - 1]
+        if ln.words <= 50 and prev.kind == "text" and not prev.prose and 4 <= prev.words <= 20 and not prev.ends:
+            pairs += 1
+    return pairs / prose if prose and pairs >= 4 else 0.0
+
+
+def _has_header(lines: list[Line], start: int) -> bool:
+    return any(lines[j].kind in ("date", "byline") for j in range(max(0, start - 8), start + 2) if j < len(lines))
+
+
+def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
+    """[start, end) of the body: the best run of lines between list headings, by score.
+
+    Headings of story lists, comments and footers cut the page into parts; in each,
+    the run of lines with the highest sum of scores (Kadane) is a candidate. The
+    candidate after an article header that does not look like a teaser list wins;
+    a neighbour that starts right after the heading between them is merged back.
+    """
+    scores = [score(ln, structured) for ln in lines]
+    cuts = [i for i, ln in enumerate(lines) if ln.kind in BARRIERS]
+    bounds = [-1, *cuts, len(lines)]
+    cands: list[tuple[float, float, int, int]] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        total, s, e = _kadane(scores, a + 1, b)
+        if e <= s:
+            continue
+        adjusted = total
+        if _has_header(lines, s):
+            adjusted *= 1.5
+        if a >= 0 and s - a <= 8 and any(lines[j].kind == "comments" for j in range(max(0, a - 3), a + 1)):
+            adjusted *= 0.3  # readers' comments under the article
+        teaser = _teaser_share(lines, s, e)
+        if teaser > 0.6:
+            adjusted *= 0.3
+        if sum(1 for ln in lines[s:e] if ln.kind == "date") >= 3:
+            adjusted *= 0.5  # dated entries: comments or a news list
+        prose = [ln for ln in lines[s:e] if ln.prose]
+        if prose and sum(1 for ln in prose if ln.boiler) > 0.3 * len(prose):
+            adjusted *= 0.3  # a cookie banner, newsletter box or legal notice
+        cands.append((adjusted, total, s, e))
+    if not cands:
+        return 0, 0
+    k = max(range(len(cands)), key=lambda i: cands[i][0])
+    adjusted, _, start, end = cands[k]
+    # Merge neighbours split off by an in-body "Related" box.
+    j = k + 1
+    while j < len(cands):
+        nxt = cands[j]
+        gap = [ln for ln in lines[end:nxt[2]] if ln.kind not in TRANSPARENT]
+        if len(gap) <= 4 and nxt[0] >= 0.3 * adjusted and sum(1 for ln in gap if ln.kind in BARRIERS) == 1:
+            end = nxt[3]
+            j += 1
+        else:
+            break
+    j = k - 1
+    while j >= 0:
+        prv = cands[j]
+        gap = [ln for ln in lines[prv[3]:start] if ln.kind not in TRANSPARENT]
+        if len(gap) <= 4 and prv[0] >= 0.3 * adjusted and sum(1 for ln in gap if ln.kind in BARRIERS) == 1:
+            start = prv[2]
+            j -= 1
+        else:
+            break
+    return trim(lines, start, end, structured)
+
+
+def _weak(ln: Line, structured: bool) -> bool:
+    """A line that may hang at the edge of a body without belonging to it."""
+    if ln.kind != "text":
+        return True
+    if ln.boiler and ln.words < 80:
+        return True
+    if ln.prose:
+        return structured and not ln.alone
+    return not (ln.alone and ln.ends and ln.words >= 2)
+
+
+def trim(lines: list[Line], start: int, end: int, structured: bool) -> tuple[int, int]:
+    """Drop boilerplate and stray short lines from both edges of a region.
+
+    Short lines stay when a prose line follows them within the region (sub-headings).
+    """
+    while end > start and _weak(lines[end - 1], structured):
+        end -= 1
+    while start < end and _weak(lines[start], structured):
+        start += 1
+    return start, end
 
 
 @dataclass(slots=True)

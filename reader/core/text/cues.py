@@ -14,7 +14,7 @@ _TRIM = " \t:：-–—|•·›»«>*#.…"
 #: Keys of a language file holding whole-line (or line-prefix) cues.
 _CUE_KEYS = (
     "published", "updated", "byline", "ad", "read_also", "related", "more", "tags",
-    "stop", "share", "signoff", "credit", "see_all", "and",
+    "stop", "share", "signoff", "credit", "see_all", "and", "boilerplate", "comment_words",
 )
 
 

@@ -9,8 +9,8 @@ from reader.core.text.cues import Cues, key
 from reader.core.text.dates import find_date
 
 _WORD = re.compile(r"\w+")
-_END_PUNCT = frozenset('.!?…:;"»”’)\'')
-_SENTENCE_END = frozenset(".!?…")
+_END_PUNCT = frozenset('.!?…:;"»”’)\'。！？」')
+_SENTENCE_END = frozenset(".!?…。！？")
 
 
 @dataclass(slots=True)
@@ -28,6 +28,8 @@ class Line:
     stops: int
     #: How often the same text occurs in the dump.
     seen: int
+    #: Carries a word of cookie banners, newsletters, legal notices.
+    boiler: bool = False
     kind: str = "text"
 
     @property
@@ -50,12 +52,17 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
     """Non-empty lines of ``text`` (already cleaned, one blank line at most between blocks)."""
     raw = text.split("\n")
     counts: dict[str, int] = {}
+    boiler = c.sets["boilerplate"]
     out: list[Line] = []
     n = len(raw)
     for i, line in enumerate(raw):
         if not line:
             continue
         words = _WORD.findall(line.casefold())
+        size = len(words)
+        if len(line) > 3 * size + 20:
+            # Scripts written without spaces: count long runs by their length.
+            size += sum(len(w) // 3 for w in words if len(w) > 9)
         k = key(_strip_chrome(line, c))
         counts[k] = counts.get(k, 0) + 1
         before = i == 0 or not raw[i - 1]
@@ -64,16 +71,38 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
             index=len(out),
             text=line,
             key=k,
-            words=len(words),
+            words=size,
             alone=before and after,
             ends=line[-1] in _END_PUNCT,
             stops=sum(1 for w in words if w in stopwords),
             seen=0,
+            boiler=not boiler.isdisjoint(words),
         ))
     for ln in out:
         ln.seen = counts[ln.key]
         ln.kind = classify(ln, c)
     return out
+
+
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|del|la|le|du|dos|das|bin|al|ibn)$"
+)
+_NAME_CUT = re.compile(r"\s+[|•·/–—-]\s+|\s*[|•·(]\s*|,\s+(?=[a-zà-ÿ])|\s+\d")
+
+
+def name_like(text: str) -> bool:
+    """Two to five words written like a person's name."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= min(2, len(words))
+
+
+def _names(rest: str, c: Cues) -> bool:
+    """The start of a byline names people: 'Jane Doe and John Roe | Staff'."""
+    rest = _NAME_CUT.split(rest, maxsplit=1)[0]
+    parts = re.split(r"\s*(?:,|&|\s(?:" + "|".join(sorted(c.sets["and"])) + r")\s)\s*", rest)
+    return all(name_like(p) for p in parts if p)
 
 
 def _strip_chrome(line: str, c: Cues) -> str:
@@ -102,6 +131,8 @@ def classify(ln: Line, c: Cues) -> str:
             return "share"
         if ln.words <= 5 and c.prefix("see_all", ln.text):
             return "share"
+        if ln.words <= 5 and not c.sets["comment_words"].isdisjoint(_WORD.findall(k)):
+            return "comments"  # "Leave a comment", "27 Kommentare"
     text = ln.text
     if text.startswith(c.promo_open) and text.endswith(c.promo_close) and ln.words >= 3:
         return "promo"
@@ -113,6 +144,6 @@ def classify(ln: Line, c: Cues) -> str:
         if found and ln.words - len(_WORD.findall(text[found.start:found.end])) <= 8:
             return "date"
         hit = c.prefix("byline", text)
-        if hit and hit[1][:1].isupper() and ln.words <= 20:
+        if hit and hit[1][:1].isupper() and ln.words <= 20 and _names(hit[1], c):
             return "byline"
     return "text"

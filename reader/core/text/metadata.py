@@ -37,9 +37,12 @@ def refine_start(lines: list[Line], start: int, end: int, c: Cues, structured: b
     """Move the body start past header lines that the region swallowed (byline, date, lead)."""
     limit = min(end, start + HEADER_LINES)
     new = start
-    for j in range(start, limit):
-        if lines[j].kind in ("date", "byline"):
+    words = 0
+    for j in range(start, min(end, start + 5)):
+        if lines[j].kind in ("date", "byline") and words <= 80:
             new = j + 1
+        elif lines[j].kind == "text":
+            words += lines[j].words
     if structured:
         # A dump that marks paragraphs: the body starts at the first paragraph, the
         # glued lines before it are standfirst, byline, captions.
@@ -88,8 +91,19 @@ def _title_score(lines: list[Line], j: int, start: int, c: Cues) -> float:
     if ln.text[0].islower():
         s -= 3
     s -= 3 * max(0, ln.seen - 2)
-    between = sum(1 for k in range(j + 1, start) if lines[k].kind == "text")
+    if ln.words <= 4 and _name_like(ln.text):
+        s -= 3
+    between = 0
+    for k in range(j + 1, start):
+        other = lines[k]
+        if other.kind == "text" and not other.prose and not is_caption(other, c) and not _name_like(other.text):
+            between += 1
+        elif other.kind in ("related", "more", "stop", "tags"):
+            between += 1
     s -= 0.7 * between
+    nxt = next((lines[k] for k in range(j + 1, min(start, j + 3)) if lines[k].kind == "text"), None)
+    if nxt is not None and nxt.prose:
+        s += 1
     for k in range(j + 1, min(start + 1, j + 5, len(lines))):
         if lines[k].kind in ("date", "byline"):
             s += 3

@@ -52,7 +52,7 @@ def story_lists(lines: list[Line], start: int, c: Cues, month_first: bool) -> li
         if kind == "more":
             mode, current = "more", None
             continue
-        if kind in ("stop", "tags"):
+        if kind in ("stop", "tags", "comments"):
             mode, current = None, None
             continue
         if mode is None or kind in ("ad", "share", "junk"):
