@@ -1,0 +1,196 @@
+"""The Textual app and the one factory that builds it for the CLI, tests and screenshots."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from reader.config import Config
+from reader.state import load_state, save_state
+from reader.ui.commands import BroadsheetCommands
+from reader.ui.loader import STDIN, Page, display_source, normalise_source
+from reader.ui.screens.dialogs import OpenDialog
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.home import Entry, HomeScreen
+from reader.ui.screens.reader_screen import ReaderScreen
+from reader.ui.themes import DEFAULT_THEME, load_themes
+
+RECENT_LIMIT = 12
+
+
+class BroadsheetApp(App[None]):
+    """Broadsheet: read one news article well."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "Broadsheet"
+    COMMANDS: ClassVar = App.COMMANDS | {BroadsheetCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "cycle_theme", "Theme", tooltip="Next colour theme (remembered)",
+                id="cycle_theme"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys",
+                id="help"),
+        Binding("q", "quit", "Quit", tooltip="Quit Broadsheet", id="quit"),
+    ]
+
+    def __init__(self, config: Config, *, problems: Iterable[str] = (), source: str | None = None,
+                 content: bytes | None = None, offline: bool = False) -> None:
+        super().__init__()
+        self.config = config
+        self.offline = offline
+        self.keymap_overrides = dict(config.keymap)
+        self._problems = list(problems)
+        self._start = (source, content)
+        self._reader: ReaderScreen | None = None
+        self._recent: list[Entry] = []
+        themes = load_themes()
+        self._problems.extend(themes.problems)
+        for theme in themes.themes:
+            self.register_theme(theme)
+        self.theme_names = themes.names or [self.theme]
+        self.state = load_state()
+        wanted = config.display.theme or self.state.theme or DEFAULT_THEME
+        if wanted not in self.theme_names:
+            if config.display.theme:
+                self._problems.append(f"theme {wanted!r} not found; using {self.theme_names[0]}")
+            wanted = self.theme_names[0]
+        self.theme = wanted
+
+    def get_default_screen(self) -> Screen[None]:
+        """The home screen is always at the bottom of the stack."""
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        """Apply the keymap, report config and theme problems once, open the start page."""
+        if self.keymap_overrides:
+            self.set_keymap(self.keymap_overrides)
+        if self._problems:
+            self.notify("\n".join(self._problems), title="Settings", severity="warning",
+                        markup=False, timeout=10)
+        source, content = self._start
+        if content is not None:
+            self.open_source(STDIN, content=content)
+        elif source:
+            self.open_source(source)
+
+    # -- navigation ----------------------------------------------------------------------
+
+    @property
+    def reader(self) -> ReaderScreen:
+        """The one reader screen (created on first use, kept for its history)."""
+        if self._reader is None:
+            self._reader = ReaderScreen()
+        return self._reader
+
+    def open_source(self, source: str, *, content: bytes | None = None) -> None:
+        """Show the reader screen and load ``source`` into it."""
+        reader = self.reader
+        if self.screen is not reader:
+            if reader in self.screen_stack:
+                while self.screen is not reader:
+                    self.pop_screen()
+            else:
+                self.push_screen(reader)
+        target = source if source == STDIN else normalise_source(source)
+        self.call_after_refresh(reader.navigate, target, content=content)
+
+    def go_home(self) -> None:
+        """Back to the home screen; the reader keeps its history for later."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    @property
+    def can_resume(self) -> bool:
+        """True when an article was open before going home."""
+        return self._reader is not None and self._reader.page is not None
+
+    def resume_reading(self) -> None:
+        """Return to the article that was open."""
+        if self.can_resume and self.screen is not self.reader:
+            self.push_screen(self.reader)
+
+    def page_shown(self, page: Page) -> None:
+        """Called by the reader screen each time an article is shown."""
+        if page.source == STDIN:
+            return
+        article = page.article
+        entry = Entry(source=page.source, title=article.title or display_source(page.source),
+                      site=article.site or "", section=article.section or "")
+        self._recent = [e for e in self._recent if e.source != page.source]
+        self._recent.insert(0, entry)
+        del self._recent[RECENT_LIMIT:]
+
+    def recent_entries(self) -> list[Entry]:
+        """Recently read articles, newest first."""
+        return list(self._recent)
+
+    def bookmark_entries(self) -> list[Entry]:
+        """Saved articles, unread first (empty until the library is wired in)."""
+        return []
+
+    def toggle_bookmark(self, page: Page) -> None:
+        """Save or unsave ``page``."""
+        self.notify("Bookmarks are not available yet", severity="warning", timeout=3)
+
+    def action_bookmarks(self) -> None:
+        """Show saved articles."""
+        self.go_home()
+
+    # -- app-wide actions ------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        """Ask for a path or URL, then open it."""
+
+        def opened(value: str | None) -> None:
+            if value:
+                self.open_source(value)
+
+        self.push_screen(OpenDialog(), opened)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_cycle_theme(self) -> None:
+        """Switch to the next theme and remember it."""
+        names = self.theme_names
+        index = names.index(self.theme) if self.theme in names else -1
+        self.choose_theme(names[(index + 1) % len(names)])
+
+    def choose_theme(self, name: str) -> None:
+        """Use theme ``name`` and remember it in the state file (not the user's config)."""
+        self.theme = name
+        self.state.theme = name
+        try:
+            save_state(self.state)
+        except OSError as exc:
+            self.notify(f"Cannot remember the theme: {exc}", severity="warning", markup=False)
+        self.notify(f"Theme: {name}", timeout=1.5, markup=False)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands, minus its theme picker (ours remembers the choice)."""
+        for command in super().get_system_commands(screen):
+            if command.title.lower() not in ("theme", "change theme"):
+                yield command
+
+
+def create_app(*, source: str | None = None, content: bytes | None = None,
+               config: Config | None = None, problems: Iterable[str] = (),
+               offline: bool = False) -> BroadsheetApp:
+    """The app, as the CLI, the tests and the screenshot script all build it.
+
+    ``source`` is a path or URL to open at start, ``content`` the bytes of standard
+    input already read; with neither, the home screen shows the demo library.
+    ``config`` defaults to the user's config file (its problems are reported once).
+    """
+    found = list(problems)
+    if config is None:
+        from reader.config import load_config
+
+        config, more = load_config()
+        found.extend(more)
+    return BroadsheetApp(config, problems=found, source=source, content=content, offline=offline)

@@ -1,0 +1,104 @@
+"""Turning what the user opens (path, URL, stdin bytes) into an Article, off the UI thread."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from reader.config import Config
+from reader.core.models import Article
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A loaded article and where it came from."""
+
+    source: str  # what history stores to load it again
+    article: Article
+    base: str | None  # URL links resolve against (file:// for local files)
+    notice: str | None = None
+
+
+class LoadError(Exception):
+    """A page that cannot be shown; ``str(error)`` is one line for the user."""
+
+
+def normalise_source(source: str) -> str:
+    """One spelling per page: absolute paths for files, URLs as given."""
+    source = source.strip()
+    parts = urlsplit(source)
+    if source == STDIN or parts.scheme.lower() in ("http", "https"):
+        return source
+    if parts.scheme.lower() == "file":
+        return str(Path(unquote(parts.path)))
+    return str(Path(source).expanduser().resolve())
+
+
+def load_page(source: str, config: Config, *, content: bytes | None = None,
+              offline: bool = False) -> Page:
+    """Read and extract ``source`` (``content`` is stdin already read); raises LoadError."""
+    from reader.core.errors import ExtractionError
+    from reader.core.extract import extract
+    from reader.sources import SourceError, load_source
+
+    url: str | None = None
+    charset: str | None = None
+    notice: str | None = None
+    if content is None:
+        try:
+            loaded = load_source(source, config=config.net, offline=offline)
+        except SourceError as exc:
+            raise LoadError(str(exc)) from None
+        content, url, charset, notice = loaded.content, loaded.url, loaded.charset, loaded.notice
+    try:
+        article = extract(content, url, charset=charset)
+    except ExtractionError as exc:
+        raise LoadError(f"{display_source(source)}: {exc}") from None
+    if article.is_empty:
+        raise LoadError(f"{display_source(source)}: no article text found")
+    return Page(source, article, url, notice)
+
+
+def resolve_link(href: str, base: str | None) -> str:
+    """The source to open for a link ``href`` found on a page at ``base``."""
+    href = href.strip()
+    target = urljoin(base, href) if base else href
+    if urlsplit(target).scheme.lower() == "file":
+        return normalise_source(target)
+    return target
+
+
+def display_source(source: str) -> str:
+    """A short form of ``source`` for messages."""
+    if source == STDIN:
+        return "standard input"
+    if urlsplit(source).scheme:
+        return source
+    home = str(Path.home())
+    return "~" + source[len(home):] if source.startswith(home + "/") else source
+
+
+class PageCache:
+    """The last few pages, so back and forward are instant (bounded, to keep memory flat)."""
+
+    def __init__(self, size: int = 8) -> None:
+        self._pages: OrderedDict[str, Page] = OrderedDict()
+        self._size = size
+
+    def get(self, source: str) -> Page | None:
+        """The cached page for ``source``, if any."""
+        page = self._pages.get(source)
+        if page is not None:
+            self._pages.move_to_end(source)
+        return page
+
+    def put(self, page: Page) -> None:
+        """Remember ``page``, forgetting the oldest beyond the size."""
+        self._pages[page.source] = page
+        self._pages.move_to_end(page.source)
+        while len(self._pages) > self._size:
+            self._pages.popitem(last=False)

@@ -1,0 +1,1 @@
+"""Screens of the app: home, reader, help and dialogs."""

@@ -1,0 +1,1 @@
+"""Widgets of the app: the article pane and the sidebar lists."""

@@ -1,0 +1,438 @@
+"""The article pane: a ScrollView that wraps the text once and draws only the visible lines."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.core.models import Article, Entity
+from reader.ui.layout import Line, Link, Unit, article_units, layout_lines, unit_width
+
+#: A place in the laid-out text: (unit index, start, end).
+Place = tuple[int, int, int]
+
+_MARGIN = 2  # cells kept free on each side of the text column
+_STRIP_CACHE = 512
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article as a centred column of wrapped, styled lines."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article--section", "article--title", "article--meta", "article--lead", "article--body",
+        "article--heading", "article--subheading", "article--quote", "article--bar",
+        "article--item", "article--bullet", "article--caption", "article--code",
+        "article--table", "article--table-head", "article--table-rule", "article--rule",
+        "article--link", "article--link-selected", "article--mention", "article--match",
+        "article--match-current", "article--em", "article--strong", "article--mark-code",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "line_down", "Down", show=False, id="scroll_down"),
+        Binding("k,up", "line_up", "Up", show=False, id="scroll_up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="page_up"),
+        Binding("g,home", "top", "Top", show=False, id="top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="bottom"),
+        Binding("right_square_bracket", "next_link", "Link", key_display="]",
+                tooltip="Select the next link in the text", id="next_link"),
+        Binding("left_square_bracket", "previous_link", "Previous link", show=False,
+                key_display="[", id="previous_link"),
+        Binding("enter", "activate", "Open", show=False, id="open_selected"),
+    ]
+
+    class LinkActivated(Message):
+        """A link in the text was chosen (enter on the selected link, or a click)."""
+
+        def __init__(self, href: str) -> None:
+            self.href = href
+            super().__init__()
+
+    class Activated(Message):
+        """Enter was pressed with no link selected (the screen may open the chosen related story)."""
+
+    def __init__(self, *, max_width: int = 80, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.max_width = max(20, max_width)
+        self.article: Article | None = None
+        self._units: list[Unit] = []
+        self._lines: list[Line] = []
+        self._unit_lines: list[int] = []  # first line of each unit
+        self._column = 0
+        self._links: list[tuple[int, Link]] = []
+        self._selected_link = -1
+        self._highlights: dict[int, list[tuple[int, int, str]]] = {}
+        self._places: list[Place] = []  # what n/N step through
+        self._place_kind = ""
+        self._current = -1
+        self._strips: dict[int, Strip] = {}
+        self._styles: dict[str, Style] = {}
+        self._text_starts: list[int] = []
+        self._text_units: list[int] = []
+
+    # -- content -------------------------------------------------------------------------
+
+    def show(self, article: Article, scroll: int = 0) -> None:
+        """Display ``article`` and scroll to line ``scroll``."""
+        self.article = article
+        self._selected_link = -1
+        self._highlights.clear()
+        self._places, self._place_kind, self._current = [], "", -1
+        self._column = 0
+        self._relayout(keep_place=False)
+        self.scroll_to(y=scroll, animate=False, immediate=True)
+
+    @property
+    def line_count(self) -> int:
+        """Number of laid-out lines."""
+        return len(self._lines)
+
+    @property
+    def column_width(self) -> int:
+        """Width in cells of the text column."""
+        return self._column
+
+    def line_text(self, index: int) -> str:
+        """The plain text of laid-out line ``index`` (for tests and find)."""
+        line = self._lines[index]
+        if line.unit < 0:
+            return ""
+        return self._units[line.unit].text[line.start : line.end]
+
+    def _column_for(self, width: int) -> int:
+        return max(10, min(self.max_width, width - 2 * _MARGIN))
+
+    def _relayout(self, keep_place: bool = True) -> None:
+        width = self.scrollable_content_region.width or self.size.width or self.max_width
+        column = self._column_for(width)
+        if column == self._column and self._lines:
+            return
+        anchor = self._top_place() if keep_place else None
+        self._column = column
+        article = self.article
+        self._units = article_units(article, column) if article is not None else []
+        self._lines = layout_lines(self._units, column)
+        self._unit_lines = [0] * len(self._units)
+        for index in range(len(self._lines) - 1, -1, -1):
+            number = self._lines[index].unit
+            if number >= 0:
+                self._unit_lines[number] = index
+        self._links = [(u, link) for u, unit in enumerate(self._units) for link in unit.links]
+        self._text_starts, self._text_units = [], []
+        for u, unit in enumerate(self._units):
+            if unit.offset is not None:
+                self._text_starts.append(unit.offset)
+                self._text_units.append(u)
+        self._strips.clear()
+        self.virtual_size = Size(width, len(self._lines))
+        if anchor is not None:
+            self.scroll_to(y=self.line_of(anchor[0], anchor[1]), animate=False, immediate=True)
+        self.refresh()
+
+    def _top_place(self) -> tuple[int, int] | None:
+        for index in range(int(self.scroll_y), len(self._lines)):
+            line = self._lines[index]
+            if line.unit >= 0:
+                return line.unit, line.start
+        return None
+
+    def line_of(self, unit: int, pos: int) -> int:
+        """The line showing character ``pos`` of ``unit``."""
+        index = self._unit_lines[unit] if 0 <= unit < len(self._unit_lines) else 0
+        while index + 1 < len(self._lines):
+            nxt = self._lines[index + 1]
+            if nxt.unit != unit or nxt.start > pos:
+                break
+            index += 1
+        return index
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wrap again when the text column changes width."""
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: drop cached styles and drawn lines."""
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"article--{name}", partial=True)
+            self._styles[name] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        """Draw the visible line ``y`` (only lines on screen are ever drawn)."""
+        index = y + int(self.scroll_y)
+        width = self.scrollable_content_region.width
+        strip = self._strips.get(index)
+        if strip is None or strip.cell_length != width:
+            strip = self._draw(index, width)
+            if len(self._strips) > _STRIP_CACHE:
+                self._strips.clear()
+            self._strips[index] = strip
+        return strip
+
+    def _draw(self, index: int, width: int) -> Strip:
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        line = self._lines[index]
+        left = max(0, (width - self._column) // 2)
+        segments = [Segment(" " * left, base)] if left else []
+        if line.unit >= 0:
+            segments.extend(self._line_segments(line, base))
+        strip = Strip(segments)
+        return strip.crop_extend(0, width, base)
+
+    def _line_segments(self, line: Line, base: Style) -> list[Segment]:
+        unit = self._units[line.unit]
+        role = unit.role
+        if role == "heading" and unit.level > 2:
+            role = "subheading"
+        text_style = base + self._style(role)
+        out: list[Segment] = []
+        if unit.indent:
+            out.append(Segment(" " * unit.indent, base))
+        if unit.bar:
+            out.append(Segment("▎ ", base + self._style("bar")))
+        if unit.prefix:
+            shown = unit.prefix if line.first else " " * cell_len(unit.prefix)
+            out.append(Segment(shown, base + self._style("bullet")))
+        if role == "rule":
+            out.append(Segment("─" * self._column, text_style))
+            return out
+        overlays = self._overlays(line, unit)
+        if not overlays:
+            out.append(Segment(unit.text[line.start : line.end], text_style))
+            return out
+        cuts = {line.start, line.end}
+        for a, b, _ in overlays:
+            cuts.add(min(max(a, line.start), line.end))
+            cuts.add(min(max(b, line.start), line.end))
+        points = sorted(cuts)
+        for p, q in itertools.pairwise(points):
+            style = text_style
+            for a, b, extra in overlays:
+                if a <= p and q <= b:
+                    style = style + extra
+            out.append(Segment(unit.text[p:q], style))
+        return out
+
+    def _overlays(self, line: Line, unit: Unit) -> list[tuple[int, int, Style]]:
+        found: list[tuple[int, int, Style]] = []
+        lo, hi = line.start, line.end
+        for a, b, mark in unit.marks:
+            if a < hi and b > lo:
+                found.append((a, b, self._style({"code": "mark-code"}.get(mark, mark))))
+        selected = self._links[self._selected_link][1] if self._selected_link >= 0 else None
+        for link in unit.links:
+            if link.start < hi and link.end > lo:
+                name = "link-selected" if link is selected else "link"
+                found.append((link.start, link.end, self._style(name)))
+        for a, b, kind in self._highlights.get(line.unit, ()):
+            if a < hi and b > lo:
+                found.append((a, b, self._style(kind)))
+        if 0 <= self._current < len(self._places):
+            u, a, b = self._places[self._current]
+            if u == line.unit and a < hi and b > lo:
+                found.append((a, b, self._style("match-current")))
+        return found
+
+    def _redraw(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    # -- scrolling -----------------------------------------------------------------------
+
+    def action_line_down(self) -> None:
+        """Scroll one line down."""
+        self.scroll_relative(y=1, animate=False)
+
+    def action_line_up(self) -> None:
+        """Scroll one line up."""
+        self.scroll_relative(y=-1, animate=False)
+
+    def action_page_down(self) -> None:
+        """Scroll a screen down, keeping two lines of context."""
+        self.scroll_relative(y=max(1, self.scrollable_content_region.height - 2), animate=False)
+
+    def action_page_up(self) -> None:
+        """Scroll a screen up, keeping two lines of context."""
+        self.scroll_relative(y=-max(1, self.scrollable_content_region.height - 2), animate=False)
+
+    def action_top(self) -> None:
+        """Go to the start of the article."""
+        self.scroll_to(y=0, animate=False)
+
+    def action_bottom(self) -> None:
+        """Go to the end of the article."""
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+
+    def reveal_line(self, index: int) -> None:
+        """Scroll so that line ``index`` is visible, a third of the way down when it was not."""
+        top, height = int(self.scroll_y), self.scrollable_content_region.height
+        if not top <= index < top + max(1, height):
+            self.scroll_to(y=max(0, index - height // 3), animate=False, immediate=True)
+
+    # -- links ---------------------------------------------------------------------------
+
+    @property
+    def selected_link(self) -> str | None:
+        """The href of the selected link, if any."""
+        if self._selected_link < 0:
+            return None
+        return self._links[self._selected_link][1].href
+
+    def _link_line(self, number: int) -> int:
+        unit, link = self._links[number]
+        return self.line_of(unit, link.start)
+
+    def action_next_link(self) -> None:
+        """Select the next link (the first one on screen when none is selected)."""
+        self._step_link(1)
+
+    def action_previous_link(self) -> None:
+        """Select the previous link."""
+        self._step_link(-1)
+
+    def _step_link(self, step: int) -> None:
+        if not self._links:
+            self.notify("No links in this article", timeout=2)
+            return
+        if self._selected_link < 0:
+            top = int(self.scroll_y)
+            lines = [self._link_line(n) for n in range(len(self._links))]
+            candidates = [n for n, line in enumerate(lines) if line >= top]
+            if step > 0:
+                number = candidates[0] if candidates else 0
+            else:
+                number = candidates[0] - 1 if candidates else len(self._links) - 1
+        else:
+            number = self._selected_link + step
+        self._selected_link = number % len(self._links)
+        self.reveal_line(self._link_line(self._selected_link))
+        self._redraw()
+
+    def clear_link(self) -> bool:
+        """Unselect the link; True when one was selected."""
+        if self._selected_link < 0:
+            return False
+        self._selected_link = -1
+        self._redraw()
+        return True
+
+    def action_activate(self) -> None:
+        """Open the selected link, or tell the screen enter was pressed."""
+        href = self.selected_link
+        if href:
+            self.post_message(self.LinkActivated(href))
+        else:
+            self.post_message(self.Activated())
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a link opens it."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + int(self.scroll_y)
+        if not 0 <= index < len(self._lines) or self._lines[index].unit < 0:
+            return
+        line = self._lines[index]
+        unit = self._units[line.unit]
+        left = max(0, (self.scrollable_content_region.width - self._column) // 2)
+        x = offset.x - left - unit_width(unit)
+        pos, cells = line.start, 0
+        while pos < line.end and cells + cell_len(unit.text[pos]) <= x:
+            cells += cell_len(unit.text[pos])
+            pos += 1
+        for number, (u, link) in enumerate(self._links):
+            if u == line.unit and link.start <= pos < link.end:
+                self._selected_link = number
+                self._redraw()
+                self.post_message(self.LinkActivated(link.href))
+                return
+
+    # -- highlights: entity mentions and find ----------------------------------------------
+
+    @property
+    def place_kind(self) -> str:
+        """What n/N step through: "mention", "match" or "" for nothing."""
+        return self._place_kind
+
+    @property
+    def place_position(self) -> tuple[int, int]:
+        """(1-based current place, number of places)."""
+        return self._current + 1, len(self._places)
+
+    def highlight_entity(self, entity: Entity) -> int:
+        """Mark every mention of ``entity`` and go to the first; returns how many are shown."""
+        places: list[Place] = []
+        for start, end in entity.mentions:
+            i = bisect_right(self._text_starts, start) - 1
+            if i < 0:
+                continue
+            u = self._text_units[i]
+            base = self._text_starts[i]
+            unit = self._units[u]
+            if start - base < len(unit.text):
+                places.append((u, start - base, min(end - base, len(unit.text))))
+        self._set_places(places, "mention")
+        return len(places)
+
+    def find(self, query: str) -> int:
+        """Mark every case-insensitive match of ``query``; returns how many there are."""
+        places: list[Place] = []
+        if query:
+            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            for u, unit in enumerate(self._units):
+                if unit.role in ("rule", "table-rule"):
+                    continue
+                places.extend((u, m.start(), m.end()) for m in pattern.finditer(unit.text))
+        self._set_places(places, "match")
+        return len(places)
+
+    def _set_places(self, places: list[Place], kind: str) -> None:
+        self._highlights = {}
+        for u, a, b in places:
+            self._highlights.setdefault(u, []).append((a, b, kind))
+        self._places, self._place_kind = places, (kind if places else "")
+        self._current = -1
+        if places:
+            top = int(self.scroll_y)
+            after = [n for n, (u, a, _) in enumerate(places) if self.line_of(u, a) >= top]
+            self._current = after[0] if after else 0
+            self.reveal_line(self.line_of(places[self._current][0], places[self._current][1]))
+        self._redraw()
+
+    def step_place(self, step: int) -> tuple[int, int]:
+        """Go to the next (1) or previous (-1) mention or match; returns (position, count)."""
+        if self._places:
+            self._current = (self._current + step) % len(self._places)
+            u, a, _ = self._places[self._current]
+            self.reveal_line(self.line_of(u, a))
+            self._redraw()
+        return self.place_position
+
+    def clear_places(self) -> bool:
+        """Remove mention and match highlights; True when there were any."""
+        if not self._places and not self._highlights:
+            return False
+        self._set_places([], "")
+        return True

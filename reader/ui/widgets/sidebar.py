@@ -1,0 +1,128 @@
+"""The sidebar panes: entities and related stories, sharing one list base class."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Generic, TypeVar
+from urllib.parse import urlsplit
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.core.models import Entity, Related
+
+T = TypeVar("T")
+
+ENTITY_LABELS = {"PER": "person", "ORG": "org", "LOC": "place", "MISC": "other"}
+RELATED_LABELS = {"related": "related", "inline": "in text", "more": "more"}
+
+
+class SidebarList(OptionList, Generic[T]):
+    """A titled list of items; choosing one posts :class:`SidebarList.Chosen` with the item.
+
+    Every label is built as a rich Text from plain strings: page text is never markup.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="list_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list_up"),
+    ]
+
+    TITLE = ""
+    EMPTY = "Nothing here"
+
+    class Chosen(Message):
+        """An item was chosen (enter or click)."""
+
+        def __init__(self, pane: SidebarList[object], item: object) -> None:
+            self.pane = pane
+            self.item = item
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[T] = []
+        self.border_title = self.TITLE
+
+    def set_items(self, items: Sequence[T], context: str | None = None) -> None:
+        """Replace the items (``context`` is the article's URL, for labels that need it)."""
+        self.items = list(items)
+        self.clear_options()
+        if self.items:
+            self.add_options(
+                Option(self.label(item, context), id=str(n)) for n, item in enumerate(self.items)
+            )
+        else:
+            self.add_option(Option(Text(self.EMPTY, style="italic"), disabled=True))
+        self.border_subtitle = str(len(self.items)) if self.items else ""
+
+    def label(self, item: T, context: str | None) -> Text:
+        """The label shown for ``item``."""
+        return Text(str(item))
+
+    @property
+    def selected(self) -> T | None:
+        """The highlighted item."""
+        index = self.highlighted
+        if index is None or not self.items or index >= len(self.items):
+            return None
+        return self.items[index]
+
+    def step(self, delta: int) -> T | None:
+        """Highlight the next (1) or previous (-1) item, wrapping; returns it."""
+        if not self.items:
+            return None
+        index = self.highlighted
+        index = (0 if delta > 0 else len(self.items) - 1) if index is None else index + delta
+        self.highlighted = index % len(self.items)
+        return self.selected
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Turn the generic selection into a Chosen message carrying the item."""
+        event.stop()
+        if event.option.id is not None:
+            item = self.items[int(event.option.id)]
+            self.post_message(self.Chosen(self, item))  # type: ignore[arg-type]
+
+
+class EntityList(SidebarList[Entity]):
+    """People, organisations and places in the article, with how often each is mentioned."""
+
+    TITLE = "Entities"
+    EMPTY = "No names found"
+
+    def label(self, item: Entity, context: str | None) -> Text:
+        """Type, name and count."""
+        kind = ENTITY_LABELS.get(item.type, item.type.lower())
+        return Text.assemble(
+            (f"{kind:<6} ", "dim"), (item.name, "bold"), (f"  ×{item.count}", "dim")
+        )
+
+
+def host_of(url: str | None) -> str:
+    """The host of ``url`` without "www.", or "" for local paths."""
+    if not url:
+        return ""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+class RelatedList(SidebarList[Related]):
+    """Stories the page links to: kind, title, and the site when it is another one."""
+
+    TITLE = "Related"
+    EMPTY = "No related stories"
+
+    def label(self, item: Related, context: str | None) -> Text:
+        """Kind and title, plus the site for links off the article's site."""
+        text = Text.assemble((f"{RELATED_LABELS.get(item.kind, item.kind):<7} ", "dim"))
+        text.append(item.title or item.url or "untitled")
+        host, here = host_of(item.url), host_of(context)
+        if host and host != here:
+            text.append(f"  {host}", "italic dim")
+        if item.url is None:
+            text.append("  (no link)", "dim")
+        return text
