@@ -37,40 +37,52 @@ class _Inflater:
 
     def __init__(self, coding: str) -> None:
         self._gzip = coding in ("gzip", "x-gzip")
-        self._first = True
-        self._obj = self._new(zlib.MAX_WBITS | 16 if self._gzip else zlib.MAX_WBITS)
+        # "deflate" is meant to be zlib-wrapped but is often sent raw (browsers accept
+        # both): decide from the first two bytes, so hold them until they arrive.
+        self._head = b""
+        self._obj: zlib._Decompress | None = zlib.decompressobj(zlib.MAX_WBITS | 16) if self._gzip else None
 
-    @staticmethod
-    def _new(wbits: int) -> zlib._Decompress:
-        return zlib.decompressobj(wbits)
+    def _start(self, data: bytes) -> bytes:
+        self._head += data
+        if len(self._head) < 2:
+            return b""
+        cmf, flg = self._head[0], self._head[1]
+        wrapped = cmf & 0x0F == 8 and (cmf * 256 + flg) % 31 == 0
+        self._obj = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        data, self._head = self._head, b""
+        return data
 
     def feed(self, data: bytes) -> Iterator[bytes]:
+        if self._obj is None:
+            data = self._start(data)
+        obj = self._obj
+        if obj is None:
+            return
         while True:
             try:
-                out = self._obj.decompress(data, PIECE)
+                out = obj.decompress(data, PIECE)
             except zlib.error as exc:
-                if self._first and not self._gzip:
-                    # "deflate" is often sent raw, without the zlib header (browsers accept it).
-                    self._first = False
-                    self._obj = self._new(-zlib.MAX_WBITS)
-                    continue
                 raise DecodingError(str(exc)) from exc
-            self._first = False
             if out:
                 yield out
-            data = self._obj.unconsumed_tail
-            if self._obj.eof:
-                rest = self._obj.unused_data
+            data = obj.unconsumed_tail
+            if obj.eof:
+                rest = obj.unused_data
                 if not (self._gzip and rest.lstrip(b"\x00")):
                     return
-                self._obj = self._new(zlib.MAX_WBITS | 16)  # another gzip member follows
+                obj = self._obj = zlib.decompressobj(zlib.MAX_WBITS | 16)  # another gzip member
                 data = rest
             elif not data and len(out) < PIECE:
                 return
 
     def finish(self) -> Iterator[bytes]:
-        if not self._obj.eof:
-            tail = self._obj.flush()
+        if self._obj is None and self._head:
+            raise DecodingError("compressed body cut short")
+        if self._obj is not None and not self._obj.eof:
+            try:
+                tail = self._obj.flush()
+            except zlib.error as exc:
+                raise DecodingError(str(exc)) from exc
             if tail:
                 yield tail
 
