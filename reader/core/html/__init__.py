@@ -1,29 +1,33 @@
-"""Extraction from HTML: parse once, find the body, read metadata and related links."""
+"""Extraction from HTML: parse once, find the body, clean it, read metadata and related links."""
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
+from urllib.parse import urljoin
 
 from reader.core.blocks import body_text
 from reader.core.html.body import convert_body
+from reader.core.html.clean import clean_body
 from reader.core.html.enrich import enrich
+from reader.core.html.locate import TextIndex, place
 from reader.core.html.metadata import extract_metadata
 from reader.core.html.parse import parse_html
 from reader.core.html.related import find_related
-from reader.core.models import Article
+from reader.core.models import Article, Block, Related
 
 __all__ = ["extract_html"]
 
 
 def _main_content(root: Any, url: str | None) -> Any:
-    """The extractor's document (body tree plus its own metadata guesses), or None."""
+    """The extractor's document (its body tree), or None."""
     import trafilatura
 
     try:
         return trafilatura.bare_extraction(
             root,
             url=url,
-            with_metadata=True,
+            with_metadata=False,  # metadata.py reads it; the extractor's own date search is slow
             include_comments=False,
             include_links=False,  # links and images sway its scores: enrich() restores them
             include_images=False,
@@ -35,6 +39,13 @@ def _main_content(root: Any, url: str | None) -> Any:
         return None
 
 
+def _related(root: Any, base_url: str | None, body: tuple[Block, ...], promos: list[Block]) -> tuple[Related, ...]:
+    """The related finder, handed the promo lines when it accepts them."""
+    if "promos" in inspect.signature(find_related).parameters:
+        return find_related(root, base_url, body, promos=tuple(promos))  # type: ignore[call-arg]
+    return find_related(root, base_url, body)
+
+
 def extract_html(html: str, url: str | None = None) -> Article:
     """An Article from an HTML document (entities and reading time are added by the caller)."""
     root = parse_html(html)
@@ -43,14 +54,13 @@ def extract_html(html: str, url: str | None = None) -> Article:
     base = root.find(".//base[@href]")
     base_url = url
     if base is not None:
-        from urllib.parse import urljoin
-
         base_url = urljoin(url or "", base.get("href") or "") or url
     doc = _main_content(root, url)
-    meta = extract_metadata(root, doc)
-    body = enrich(convert_body(getattr(doc, "body", None), base_url), root, base_url)
-    if body and body[0].kind == "heading" and body[0].text.casefold() == meta.title.casefold():
-        body = body[1:]
+    meta = extract_metadata(root)
+    blocks = convert_body(getattr(doc, "body", None), base_url)
+    placed = place(blocks, TextIndex(root))
+    cleaned = clean_body(placed, meta.title)
+    body = enrich(cleaned.kept, root, base_url, cleaned.captions)
     return Article(
         url=url,
         title=meta.title,
@@ -65,5 +75,5 @@ def extract_html(html: str, url: str | None = None) -> Article:
         body=body,
         text=body_text(body),
         tags=meta.tags,
-        related=find_related(root, base_url, body),
+        related=_related(root, base_url, body, cleaned.promos),
     )

@@ -11,7 +11,8 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|author", re.I)
 _CREDIT_TEXT = re.compile(r"\s*((?:©|\(c\)|Photo\s*:|Foto\s*:|Crédit\s*:|Credit\s*:|Image\s*:|Bild\s*:).*)$", re.I)
 
 
-def _split_credit(caption: str) -> tuple[str, str]:
+def split_credit(caption: str) -> tuple[str, str]:
+    """(caption, credit) of a caption whose credit is written at its end ("... Photo: X")."""
     match = _CREDIT_TEXT.search(caption)
     if match and match.start(1) > 0:
         return caption[: match.start(1)].strip(), match.group(1).strip()
@@ -33,5 +34,5 @@ def caption_of(figure: Any) -> tuple[str, str]:
     if credit and caption.endswith(credit):
         caption = caption[: -len(credit)].strip()
     elif not credit:
-        caption, credit = _split_credit(caption)
+        caption, credit = split_credit(caption)
     return caption, credit

@@ -13,10 +13,10 @@ from typing import Any
 from urllib.parse import urljoin
 
 from reader.core.html.captions import caption_of
+from reader.core.html.locate import Placed, common_ancestor
 from reader.core.models import Block, Span
 from reader.core.sanitize import clean_text, clean_url
 
-_TEXT_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "td", "pre")
 _INLINE_EMPH = {"em", "i", "cite", "dfn", "var"}
 _INLINE_STRONG = {"strong", "b"}
 _INLINE_CODE = {"code", "kbd", "samp", "tt"}
@@ -25,16 +25,6 @@ _SKIP = {"script", "style", "noscript", "template", "svg", "button", "select", "
 
 def _key(text: str) -> str:
     return " ".join(text.split())
-
-
-def _index(root: Any) -> dict[str, list[Any]]:
-    """Text-bearing elements of the page by their whitespace-normalised text."""
-    out: dict[str, list[Any]] = {}
-    for el in root.iter(*_TEXT_TAGS):
-        key = _key(el.text_content())
-        if key:
-            out.setdefault(key, []).append(el)
-    return out
 
 
 class _Spans:
@@ -107,69 +97,50 @@ def _normalise(raw: list[Span]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _common_ancestor(elements: list[Any]) -> Any | None:
-    if not elements:
-        return None
-    chain = list(elements[0].iterancestors())
-    chain.insert(0, elements[0])
-    for candidate in chain:
-        if all(_is_within(el, candidate) for el in elements[1:]):
-            return candidate
-    return None
+def enrich(
+    placed: list[Placed], root: Any, base: str | None, captions: list[tuple[int, Block]] | None = None
+) -> tuple[Block, ...]:
+    """Blocks with links/emphasis from the page and the article's figures in place.
 
-
-def _is_within(el: Any, ancestor: Any) -> bool:
-    node = el
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
-
-
-def enrich(blocks: tuple[Block, ...], root: Any, base: str | None) -> tuple[Block, ...]:
-    """Blocks with links/emphasis from the page and the article's figures in place."""
-    if not blocks:
-        return blocks
-    index = _index(root)
+    ``captions`` are figures the cleaner took out of the text: (position, figure).
+    """
     rebuild = _Spans(base)
     out: list[Block] = []
     located: list[tuple[Any, int]] = []  # (original element, position in out)
-    for block in blocks:
-        if block.kind in ("paragraph", "heading", "quote"):
-            candidates = index.get(_key(block.text))
-            if candidates:
-                el = candidates.pop(0)
-                spans = rebuild.spans(el)
-                if _key("".join(s.text for s in spans)) == _key(block.text):
-                    block = Block(block.kind, spans, level=block.level)
-                located.append((el, len(out)))
+    pending = sorted(captions or [], key=lambda c: c[0])
+    for i, p in enumerate(placed):
+        while pending and pending[0][0] <= i:
+            out.append(pending.pop(0)[1])
+        block = p.block
+        if block.kind in ("paragraph", "heading", "quote") and p.el is not None:
+            spans = rebuild.spans(p.el)
+            if _key("".join(s.text for s in spans)) == _key(block.text):
+                block = Block(block.kind, spans, level=block.level)
+            located.append((p.el, len(out)))
         elif block.kind == "list":
             items = []
-            for item in block.items:
-                text = _key("".join(s.text for s in item))
-                candidates = index.get(text)
-                if candidates:
-                    el = candidates.pop(0)
+            for item, el in zip(block.items, p.items or [None] * len(block.items), strict=False):
+                if el is not None:
                     spans = rebuild.spans(el)
-                    if _key("".join(s.text for s in spans)) == text:
+                    if _key("".join(s.text for s in spans)) == _key("".join(s.text for s in item)):
                         item = spans
                     located.append((el, len(out)))
                 items.append(item)
             block = Block("list", items=tuple(items), ordered=block.ordered)
         out.append(block)
-    return tuple(_with_figures(out, located, root, rebuild))
+    out.extend(fig for _, fig in pending)
+    return tuple(_with_figures(out, located, rebuild))
 
 
-def _with_figures(
-    blocks: list[Block], located: list[tuple[Any, int]], root: Any, rebuild: _Spans
-) -> list[Block]:
+def _with_figures(blocks: list[Block], located: list[tuple[Any, int]], rebuild: _Spans) -> list[Block]:
     """Insert the figures found inside the article's container, in page order."""
-    if len(located) < 2 or any(b.kind == "figure" for b in blocks):
+    if len(located) < 2:
         return blocks
-    container = _common_ancestor([el for el, _ in located])
+    container = common_ancestor([el for el, _ in located])
     if container is None or container.tag in ("html", "body"):
         return blocks
+    have = {_key(b.text).casefold() for b in blocks if b.kind == "figure"}
+    have_src = {b.src for b in blocks if b.kind == "figure" and b.src}
     position_of = {id(el): pos for el, pos in located}
     inserts: list[tuple[int, Block]] = []
     current = -1
@@ -181,8 +152,12 @@ def _with_figures(
         if el.tag != "figure" or _inside_link(el, container):
             continue
         figure = _figure(el, rebuild)
-        if figure is not None:
-            inserts.append((current + 1, figure))
+        if figure is None or (figure.src and figure.src in have_src):
+            continue
+        folded = _key(figure.text).casefold()
+        if folded and any(folded in h or h in folded for h in have if h):
+            continue
+        inserts.append((current + 1, figure))
     for offset, (pos, figure) in enumerate(inserts):
         blocks.insert(pos + offset, figure)
     return blocks

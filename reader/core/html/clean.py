@@ -1,0 +1,247 @@
+"""Takes boilerplate out of an extracted body: promos, captions, share bars, paywall pitches.
+
+Every block has been placed back in the page (``locate``), so the decision can
+use what the extractor no longer sees: the block's ancestors (a caption or a
+newsletter box), its link density, and the cue words of the page's language
+("Read also", "Lesen Sie auch", "Le puede interesar"...). Promo lines are
+returned apart so they can become related entries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.core.html.locate import Placed, common_ancestor, key
+from reader.core.models import Block, Span
+from reader.core.text.cues import Cues, cues
+from reader.core.text.cues import key as cue_key
+
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+#: Class/id words of containers that never hold article text.
+_BOILER_TOKENS = frozenset({
+    "related", "promo", "promotion", "promoted", "newsletter", "newsletters", "subscribe",
+    "subscription", "paywall", "share", "sharing", "sharebar", "social", "comments", "comment",
+    "disclaimer", "disclosure", "advert", "advertisement", "advertising", "ads", "ad",
+    "sponsored", "sponsor", "recommended", "recommendation", "recommendations", "outbrain",
+    "taboola", "signup", "bio", "authorbio", "breadcrumb", "breadcrumbs", "nav", "navigation",
+    "footer", "sidebar", "popup", "modal", "cookie", "cookies", "consent", "readmore",
+    "readalso", "teaser", "teasers", "widget", "tags", "tagcloud", "toolbar", "rating",
+    "pagination", "subnav", "masthead", "banner", "byline", "dateline",
+})
+_CAPTION_TOKENS = frozenset({
+    "caption", "captions", "figcaption", "credit", "credits", "legend", "legende", "légende",
+    "bildunterschrift", "photocredit", "imagecaption", "wp-caption-text",
+})
+_CAPTION_TAGS = frozenset({"figcaption", "figure"})
+#: A label in capitals before a colon, as promos write it ("MORE:", "SEE ALSO:").
+_CAPS_LABEL = re.compile(r"^[^\w]{0,3}([A-ZÀ-Ý'’ ]{3,30})\s*[:|]\s*\S")
+#: "[INSIGHT]", "[VIDEO]": the bracketed tags of promo lists.
+_BRACKET_TAG = re.compile(r"\[[A-Z ]{3,15}\]")
+
+
+@dataclass
+class Cleaned:
+    """What remains of the body, and what was taken out of it."""
+
+    kept: list[Placed]
+    promos: list[Block] = field(default_factory=list)
+    #: Captions found in the body: (index in ``kept`` they precede, figure block).
+    captions: list[tuple[int, Block]] = field(default_factory=list)
+
+
+def tokens(el: Any) -> set[str]:
+    """Lower-cased words of an element's class and id."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not raw.strip():
+        return set()
+    words = {w.lower() for w in _TOKEN_SPLIT.split(raw) if w}
+    words.update(w.lower().replace("-", "").replace("_", "") for w in raw.split())
+    return words
+
+
+def link_density(el: Any) -> float:
+    """Share of the element's text that sits inside links."""
+    total = len(key(el.text_content()))
+    if not total:
+        return 0.0
+    linked = sum(len(key(a.text_content())) for a in el.iter("a"))
+    return min(1.0, linked / total)
+
+
+def main_container(placed: list[Placed]) -> Any | None:
+    """The deepest element holding four fifths of the located body text."""
+    weights: dict[int, int] = {}
+    nodes: dict[int, Any] = {}
+    total = 0
+    for p in placed:
+        if p.el is None:
+            continue
+        size = len(p.block.text)
+        total += size
+        for anc in p.el.iterancestors():
+            weights[id(anc)] = weights.get(id(anc), 0) + size
+            nodes[id(anc)] = anc
+    if not total:
+        return None
+    best, depth = None, -1
+    for ident, weight in weights.items():
+        if weight >= 0.8 * total:
+            d = sum(1 for _ in nodes[ident].iterancestors())
+            if d > depth:
+                best, depth = nodes[ident], d
+    return best
+
+
+def _ancestors_below(el: Any, stop: Any | None) -> list[Any]:
+    """``el`` and its ancestors below the main container (or below the branch holding it)."""
+    out = []
+    around = {id(stop)} | {id(a) for a in stop.iterancestors()} if stop is not None else set()
+    node = el
+    while node is not None and id(node) not in around and node.tag not in ("body", "html"):
+        out.append(node)
+        node = node.getparent()
+    return out
+
+
+def _is_caption(chain: list[Any]) -> bool:
+    return any(a.tag in _CAPTION_TAGS or tokens(a) & _CAPTION_TOKENS for a in chain[:6])
+
+
+def _boiler_ancestor(chain: list[Any]) -> Any | None:
+    for a in chain:
+        if a.tag in ("aside", "nav", "footer", "form") or tokens(a) & _BOILER_TOKENS:
+            return a
+    return None
+
+
+def is_promo_line(text: str, el: Any | None, c: Cues) -> bool:
+    """A "Read also: ..." line (or ">> Title <<", "MORE: Title") pointing to another story."""
+    text = text.strip()
+    if not text or len(text) > 300:
+        return False
+    if len(text) < 200 and (text.startswith((">>", "→", "►", "▶")) or text.endswith("<<")):
+        return True
+    marked = any(text.startswith(m) for m in c.promo_open) or any(text.endswith(m) for m in c.promo_close)
+    if marked and len(text) < 200 and el is not None and link_density(el) > 0.5:
+        return True
+    hit = c.prefix("read_also", text)
+    if hit:
+        rest = text[len(hit[0]):]
+        if rest.lstrip()[:1] in (":", "|", "»", ">", "-", "–") or not hit[1]:
+            return True
+        if el is not None and link_density(el) > 0.5:
+            return True
+    label = _CAPS_LABEL.match(text)
+    if label and el is not None and link_density(el) > 0.5 and len(label.group(1).split()) <= 4:
+        return True
+    return bool(_BRACKET_TAG.search(text) and el is not None and link_density(el) > 0.5)
+
+
+def _is_cue_line(text: str, c: Cues) -> bool:
+    k = cue_key(text)
+    if not k or len(k) > 80:
+        return False
+    return any(c.is_(kind, k) for kind in ("ad", "share", "stop", "related", "more", "see_all", "read_also"))
+
+
+def _is_pitch(text: str, c: Cues) -> bool:
+    """A short paragraph selling a subscription or a newsletter."""
+    if len(text) > 320:
+        return False
+    words = set(re.findall(r"\w+", text.casefold()))
+    pitch = c.sets["boilerplate"]
+    return bool(words & pitch) and bool(words & _PITCH_WORDS)
+
+
+_PITCH_WORDS = frozenset({
+    "subscribe", "subscriber", "subscribers", "subscription", "newsletter", "abonnieren",
+    "abonnement", "abonnenten", "abonnez", "abonné", "abonnés", "suscríbete", "suscripción",
+    "suscriptor", "boletín", "login", "log", "sign",
+})
+
+
+def _figure_for(el: Any, text: str) -> Block:
+    """A caption found in the body, as a figure block (with its image when one is near)."""
+    src = None
+    alt = ""
+    node = el
+    for _ in range(4):
+        node = node.getparent()
+        if node is None:
+            break
+        img = next(node.iter("img"), None)
+        if img is not None:
+            src = img.get("src") or img.get("data-src")
+            alt = img.get("alt") or ""
+            break
+    from reader.core.html.captions import split_credit
+    from reader.core.sanitize import clean_text, clean_url
+
+    caption, credit = split_credit(text)
+    return Block(
+        "figure", (Span(caption),) if caption else (), alt=clean_text(alt),
+        src=clean_url(src), credit=credit,
+    )
+
+
+def clean_body(placed: list[Placed], title: str) -> Cleaned:
+    """Drop promos, captions, boilerplate boxes and cue lines; keep everything else in order."""
+    c = cues()
+    main = main_container(placed)
+    total = sum(len(p.block.text) for p in placed) or 1
+    folded_title = key(title).casefold()
+    kept: list[Placed] = []
+    out = Cleaned(kept)
+    # Text under each boilerplate-looking ancestor: a box holding most of the body is not one.
+    boxes: dict[int, int] = {}
+    chains: list[list[Any]] = []
+    for p in placed:
+        chain = _ancestors_below(p.el, main) if p.el is not None else []
+        chains.append(chain)
+        box = _boiler_ancestor(chain)
+        if box is not None:
+            boxes[id(box)] = boxes.get(id(box), 0) + len(p.block.text)
+    for i, p in enumerate(placed):
+        block, el, chain = p.block, p.el, chains[i]
+        text = block.text
+        if block.kind in ("paragraph", "heading", "quote"):
+            if i < 3 and folded_title and key(text).casefold() == folded_title:
+                continue
+            if is_promo_line(text, el, c):
+                out.promos.append(block)
+                continue
+            if _is_cue_line(text, c):
+                continue
+            if el is not None and _is_caption(chain) and block.kind != "heading":
+                out.captions.append((len(kept), _figure_for(el, text)))
+                continue
+        if el is not None and block.kind != "figure":
+            box = _boiler_ancestor(chain)
+            if box is not None and boxes.get(id(box), 0) < 0.3 * total:
+                if block.kind in ("paragraph", "list") and link_density(el) > 0.5:
+                    out.promos.append(block)
+                continue
+        kept.append(p)
+    _trim_tail(out, c)
+    return out
+
+
+def _trim_tail(out: Cleaned, c: Cues) -> None:
+    """Headings with nothing after them and subscription pitches closing the body."""
+    kept = out.kept
+    while kept:
+        last = kept[-1]
+        block = last.block
+        if block.kind == "heading":
+            kept.pop()
+            continue
+        if block.kind in ("paragraph", "quote") and _is_pitch(block.text, c):
+            kept.pop()
+            continue
+        break
+    out.captions = [(min(pos, len(kept)), fig) for pos, fig in out.captions]
+
+
+__all__ = ["Cleaned", "clean_body", "common_ancestor", "is_promo_line", "link_density", "tokens"]

@@ -1,0 +1,125 @@
+"""Finds each extracted block's element in the original page, by its text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.core.models import Block, spans_text
+
+#: Elements whose whole text can equal one extracted block.
+TEXT_TAGS = (
+    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "td", "th", "pre",
+    "figcaption",
+)
+#: Wrappers searched only when a block is not found among :data:`TEXT_TAGS`.
+WRAPPER_TAGS = ("div", "span", "section", "strong", "b", "em", "a", "font", "center", "article")
+
+
+def key(text: str) -> str:
+    """Whitespace-normalised text, the form blocks and elements are compared in."""
+    return " ".join(text.split())
+
+
+@dataclass
+class Placed:
+    """A block with the page element it came from (``el``), and one per list item."""
+
+    block: Block
+    el: Any | None = None
+    items: list[Any | None] = field(default_factory=list)
+
+
+class TextIndex:
+    """Text-bearing elements of the page keyed by their normalised text (document order)."""
+
+    def __init__(self, root: Any) -> None:
+        self._root = root
+        self._by_text = self._build(TEXT_TAGS)
+        self._wrappers: dict[str, list[Any]] | None = None
+        self._used: set[int] = set()
+
+    def _build(self, tags: tuple[str, ...]) -> dict[str, list[Any]]:
+        out: dict[str, list[Any]] = {}
+        for el in self._root.iter(*tags):
+            text = el.text_content()
+            if len(text) > 5_000:
+                continue
+            k = key(text)
+            if k:
+                out.setdefault(k, []).append(el)
+        return out
+
+    def take(self, text: str) -> Any | None:
+        """The innermost unused element with exactly this text, marked as used."""
+        k = key(text)
+        found = self._take(self._by_text.get(k))
+        if found is None:
+            if self._wrappers is None:
+                self._wrappers = self._build(WRAPPER_TAGS)
+            found = self._take(self._wrappers.get(k))
+        return found
+
+    def _take(self, candidates: list[Any] | None) -> Any | None:
+        if not candidates:
+            return None
+        # Nested wrappers share a text (div > p): prefer the element deepest in the tree,
+        # which is the last one in document order among those nested in each other.
+        for i, el in enumerate(candidates):
+            if id(el) in self._used:
+                continue
+            chosen = el
+            for other in candidates[i + 1:]:
+                if id(other) not in self._used and _is_within(other, chosen):
+                    chosen = other
+            self._used.add(id(chosen))
+            for anc in chosen.iterancestors():
+                self._used.add(id(anc))
+                if len(self._used) > 1_000_000:
+                    break
+            return chosen
+        return None
+
+
+def _is_within(el: Any, ancestor: Any) -> bool:
+    node = el.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def place(blocks: tuple[Block, ...], index: TextIndex) -> list[Placed]:
+    """Every block paired with its element (None when its text is not found whole)."""
+    out: list[Placed] = []
+    for block in blocks:
+        if block.kind == "list":
+            items = [index.take(spans_text(item)) for item in block.items]
+            found = [el for el in items if el is not None]
+            parent = found[0].getparent() if found else None
+            out.append(Placed(block, parent, items))
+        elif block.kind == "table":
+            out.append(Placed(block))
+        elif block.kind == "figure":
+            out.append(Placed(block, index.take(block.text) if block.text else None))
+        else:
+            out.append(Placed(block, index.take(block.text)))
+    return out
+
+
+def common_ancestor(elements: list[Any]) -> Any | None:
+    """The deepest element holding all of ``elements``."""
+    if not elements:
+        return None
+    chain = [elements[0], *elements[0].iterancestors()]
+    depth = {id(el): i for i, el in enumerate(chain)}
+    best = 0
+    for el in elements[1:]:
+        node = el
+        while node is not None and id(node) not in depth:
+            node = node.getparent()
+        if node is None:
+            return None
+        best = max(best, depth[id(node)])
+    return chain[best]
