@@ -1,0 +1,272 @@
+"""The built-in entity engine: word lists and capitalisation cues, no model to download."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.core.entities.chunks import Candidate, chunk, quoted_titles
+from reader.core.entities.groups import Group, merge_groups, name_key
+from reader.core.entities.lexicon import Known, Lexicon, fold, lexicon
+from reader.core.entities.tokens import Token, guess_lang, tokenize, url_spans
+from reader.core.models import Entity
+
+_SPEECH_GAP = re.compile(r"^,?\s+$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_LINE_START_GAP = re.compile(r"\n|^$|[.!?]\s")
+
+
+def _surface(text: str, cand: Candidate) -> str:
+    return text[cand.start:cand.end]
+
+
+def _intrinsic_votes(cand: Candidate, lex: Lexicon, lang: str | None) -> None:
+    words = [t.key for t in cand.tokens]
+    cap_words = [t for t in cand.tokens if t.is_cap]
+    n = len(cap_words)
+    if cand.known:
+        cand.vote(cand.known.type, 6)
+    last = cand.tokens[-1]
+    if words[-1] in lex.org_suffix and len(words) > 1:
+        cand.vote("ORG", 5)
+    if len(words) > 1 and words[0] in lex.org_prefix:
+        cand.vote("ORG", 2.5)
+    if any(w in lex.org_word for w in words):
+        cand.vote("ORG", 3 if len(words) > 1 else 2)
+    if len(words) > 1 and words[-1] in lex.loc_word:
+        cand.vote("LOC", 3.5)
+    if len(words) > 1 and words[0] in lex.loc_prefix:
+        cand.vote("LOC", 2)
+    if len(words) > 1 and (words[-1] in lex.misc_word or words[0] in lex.misc_prefix):
+        cand.vote("MISC", 3.5)
+    if last.is_digit:
+        cand.vote("MISC", 4 if _YEAR.match(last.text) else 1.5)
+    if last.text.endswith("+"):
+        cand.vote("MISC", 2)
+    first = cand.tokens[0]
+    head = lex.known.get(first.key) if len(words) > 1 and not cand.known else None
+    if head is not None and head.type == "ORG":
+        cand.vote("ORG", 2)
+    if n >= 2 and first.key in lex.given and not cand.known:
+        cand.vote("PER", 3.5)
+    elif n >= 2 and not cand.votes:
+        cand.vote("PER", 1)
+    if n == 1 and (first.is_upper or first.is_camel):
+        cand.vote("ORG", 1)
+    if n == 1 and first.key in lex.given and not cand.known:
+        cand.vote("PER", 1)
+    if n == 1 and lang == "de" and len(words) == 1 and words[0].endswith("s") and words[0][:-1] in lex.known:
+        cand.known = lex.known[words[0][:-1]]
+        cand.vote(cand.known.type, 6)
+
+
+def _context_votes(cand: Candidate, tokens: list[Token], index: dict[int, int], lex: Lexicon) -> None:
+    i = index[cand.tokens[0].start]
+    j = index[cand.tokens[-1].start]
+    strong_type = cand.known is not None
+    if i > 0 and not cand.courtesy:
+        prev = tokens[i - 1]
+        if prev.text and prev.gap != "" and cand.tokens[0].gap.strip() == "":
+            if prev.key in lex.roles and not strong_type:
+                cand.vote("PER", 3)
+            elif prev.key in lex.loc_prep and prev.text[0].islower() and len(cand.tokens) == 1 and not strong_type:
+                cand.vote("LOC", 0.75)
+    if j + 1 < len(tokens):
+        nxt = tokens[j + 1]
+        if nxt.key in lex.person_verbs and _SPEECH_GAP.match(nxt.gap) and not strong_type:
+            cand.vote("PER", 1.5)
+
+
+def _good_weak(cand: Candidate, strong_keys: set[str], strong_words: set[str],
+               lower: set[str], lex: Lexicon, lang: str | None) -> bool:
+    """Whether a candidate in an uninformative position (sentence start, headline) is a name."""
+    toks = cand.tokens
+    first = toks[0]
+    if cand.known or cand.courtesy or name_key([t.text for t in toks]) in strong_keys:
+        return True
+    if len(toks) == 1:
+        if first.key in strong_words:
+            return True
+        return (first.is_camel or first.is_upper) and first.key not in lex.common and len(first.text) > 1
+    if first.key in lex.given or first.is_camel or first.is_upper:
+        return True
+    if name_key([t.text for t in toks[1:]]) in strong_keys or (lang == "en" and first.key.endswith(("ing", "ly", "ed"))):
+        return False
+    if toks[-1].key in lex.org_suffix or any(t.key in lex.org_word or t.key in lex.misc_word or t.key in lex.loc_word
+                                             for t in toks[1:]):
+        return not first.headline or first.key not in lower
+    return lang != "de" and not first.headline and first.key not in lower
+
+
+def _caps_line_candidates(tokens: list[Token], lex: Lexicon, skip: set[int]) -> list[Candidate]:
+    """Known names inside lines written in capitals ("FRANCE WINS" gives France)."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].caps_line or i in skip or not tokens[i].text:
+            i += 1
+            continue
+        for width in (3, 2, 1):
+            window = tokens[i:i + width]
+            if len(window) < width or any(not t.caps_line or not t.text for t in window):
+                continue
+            known = lex.known.get(fold(" ".join(t.text for t in window)))
+            if known:
+                cand = Candidate(window, weak=False, known=known)
+                out.append(cand)
+                i += width
+                break
+        else:
+            i += 1
+    return out
+
+
+def _brand_words(tokens: list[Token], lex: Lexicon) -> set[str]:
+    """Lower-case words that open sentences or lines: brand names written in lower case."""
+    starts = [t for t in tokens if t.text and t.initial and t.text[0].isalpha()]
+    lower_starts = [t for t in starts if t.text[0].islower() and t.text.isalpha() and len(t.text) > 2
+                    and t.key not in lex.all_stopwords and _LINE_START_GAP.search(t.gap or "")]
+    if not starts or len(lower_starts) > 0.15 * len(starts):
+        return set()
+    counts = Counter(t.text for t in tokens if t.text)
+    return {t.text for t in lower_starts if counts[t.text] >= 2}
+
+
+def _display(surfaces: Counter[str], caps_only: set[str]) -> str:
+    plain = [s for s in surfaces if s not in caps_only] or list(surfaces)
+    best = max(plain, key=lambda s: (len(s.split()), len(s), surfaces[s]))
+    if best in caps_only:
+        best = " ".join(w.capitalize() if len(w) > 3 else w for w in best.split())
+    return best
+
+
+def find_entities(text: str, *, title: str = "", lang: str | None = None) -> tuple[Entity, ...]:
+    """Named entities of an article body (and title), most mentioned first.
+
+    ``text`` is the cleaned article text; every mention's (start, end) offsets
+    index into it. Mentions in ``title`` add to the counts but have no offsets.
+    """
+    if not text.strip() and not title.strip():
+        return ()
+    lex = lexicon()
+    lang = (lang or "").split("-")[0].lower() or None
+    if lang not in lex.stopwords:
+        lang = guess_lang(text or title, lex)
+    groups = _collect(text, lex, lang)
+    if title.strip():
+        for group in _collect(title, lex, lang, all_weak=True):
+            groups.append(group)
+    merged = merge_groups(_by_key(groups), lex)
+    return _entities(text, title, merged, lex)
+
+
+def _collect(text: str, lex: Lexicon, lang: str | None, *, all_weak: bool = False) -> list[Group]:
+    tokens = tokenize(text, lex, lang)
+    index = {t.start: i for i, t in enumerate(tokens)}
+    quotes = quoted_titles(text, tokens, lex, lang)
+    skip = {index[t.start] for c in quotes for t in c.tokens}
+    caps = _caps_line_candidates(tokens, lex, skip)
+    skip.update(index[t.start] for c in caps for t in c.tokens)
+    cands = quotes + caps + chunk(text, tokens, lex, lang, skip)
+    for word in _brand_words(tokens, lex):
+        for tok in tokens:
+            if tok.text == word:
+                cand = Candidate([tok])
+                cand.vote("ORG", 2)
+                cands.append(cand)
+    lower = {t.key for t in tokens if t.text and t.text[0].islower()}
+    for cand in cands:
+        if cand.known is None:
+            cand.known = lex.known.get(fold(_surface(text, cand)))
+        if cand.known is None and cand.tokens[-1].text.endswith("."):
+            cand.known = lex.known.get(fold(_surface(text, cand)).rstrip("."))
+        _intrinsic_votes(cand, lex, lang)
+        _context_votes(cand, tokens, index, lex)
+        if all_weak:
+            cand.weak = True
+        elif lang == "de" and len(cand.tokens) == 1 and not cand.quoted and not cand.votes.get("PER"):
+            cand.weak = True  # German capitalises every noun
+    strong = [c for c in cands if not c.weak]
+    strong_keys = {name_key([t.text for t in c.tokens]) for c in strong}
+    strong_words = {t.key for c in strong if len(c.tokens) > 1 and c.votes.get("PER", 0) >= 1
+                    for t in c.tokens}
+    strong_words |= {c.tokens[0].key for c in strong if len(c.tokens) == 1}
+    kept = strong + [c for c in cands if c.weak and _good_weak(c, strong_keys, strong_words, lower, lex, lang)]
+    groups: list[Group] = []
+    for cand in kept:
+        if len(cand.tokens) == 1 and len(cand.tokens[0].text.rstrip(".+")) < 2:
+            continue
+        words = [t.text for t in cand.tokens]
+        key = "known:" + fold(cand.known.canonical) if cand.known else name_key(words)
+        group = Group(key)
+        group.add(cand, _surface(text, cand))
+        if cand.courtesy:
+            group.surfaces[text[cand.courtesy[0]:cand.end]] += 0
+        groups.append(group)
+    return groups
+
+
+def _by_key(groups: list[Group]) -> list[Group]:
+    merged: dict[str, Group] = {}
+    for group in groups:
+        if group.key in merged:
+            target = merged[group.key]
+            for cand in group.cands:
+                target.add(cand, "")
+            target.surfaces.update(group.surfaces)
+            del target.surfaces[""]
+        else:
+            merged[group.key] = group
+    return list(merged.values())
+
+
+def _entities(text: str, title: str, groups: list[Group], lex: Lexicon) -> tuple[Entity, ...]:
+    surface_of: dict[str, int] = {}
+    for gi, group in enumerate(groups):
+        for surface in group.surfaces:
+            if surface and not surface.isspace():
+                surface_of.setdefault(surface, gi)
+                if not surface.isupper():
+                    surface_of.setdefault(surface.upper(), gi)
+    if not surface_of:
+        return ()
+    pattern = re.compile(
+        r"(?<![\w])(?:" + "|".join(re.escape(s) for s in sorted(surface_of, key=len, reverse=True)) + r")(?![\w+])"
+    )
+    masks = url_spans(text)
+    mentions: dict[int, list[tuple[int, int]]] = {}
+    used: dict[int, Counter[str]] = {}
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in masks):
+            continue
+        gi = surface_of[match.group()]
+        mentions.setdefault(gi, []).append((start, end))
+        used.setdefault(gi, Counter())[match.group()] += 1
+    title_counts: Counter[int] = Counter(surface_of[m.group()] for m in pattern.finditer(title)) if title else Counter()
+    out: list[tuple[int, int, Entity]] = []
+    for gi, group in enumerate(groups):
+        spans = mentions.get(gi, [])
+        count = len(spans) + title_counts[gi]
+        if not count:
+            continue
+        forms = used.get(gi) or Counter({s: c for s, c in group.surfaces.items() if s})
+        if title_counts[gi]:
+            forms.update({s: 0 for s in group.surfaces if s and s in title})
+        caps_only = {s for s in forms if s.isupper() and any(o.upper() == s and o != s for o in forms)}
+        caps_only |= {s for s in forms if s.isupper() and len(s) > 4 and not _known_upper(s, lex)}
+        name = _display(forms, caps_only)
+        aliases = tuple(sorted(
+            {s for s in forms if s != name and s not in caps_only and fold(s) != fold(name)},
+            key=lambda s: (-forms[s], s),
+        ))
+        entity = Entity(name=name, type=group.type(), count=count, aliases=aliases, mentions=tuple(spans))
+        first = spans[0][0] if spans else len(text)
+        out.append((-count, first, entity))
+    out.sort(key=lambda item: (item[0], item[1]))
+    return tuple(e for _, _, e in out)
+
+
+def _known_upper(surface: str, lex: Lexicon) -> bool:
+    known: Known | None = lex.known.get(fold(surface))
+    return known is not None and known.canonical.isupper()

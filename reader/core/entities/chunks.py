@@ -1,0 +1,329 @@
+"""Candidate names: runs of capitalised words, quoted titles, datelines, with typing cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.core.entities.lexicon import Known, Lexicon, fold
+from reader.core.entities.tokens import Token
+
+# Lower-case particles inside person names, and "of"-like words inside institution names.
+_NAME_PARTICLES = frozenset({"van", "von", "ter", "ten", "zu", "bin", "ibn", "al", "el", "dos", "das"})
+_PERSON_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "do", "van", "von", "der", "den", "le", "la", "dos", "das"})
+_OF_WORDS = frozenset({"of", "de", "du", "des", "di", "del", "della", "dello", "degli", "delle", "dei", "da", "do", "dos", "das", "der", "den", "für", "for", "the", "la", "le", "les", "el", "los", "las", "et", "y", "e", "and", "und", "&"}) | _NAME_PARTICLES
+_ARTICLES = frozenset({"the", "la", "le", "les", "l", "el", "los", "las", "der", "die", "das"})
+_CONJ = frozenset({"and", "und", "et", "y", "e", "&"})
+_SPACE = re.compile(r"^[ \u00a0]+$")
+_SPACE_ELIDED = re.compile(r"^[ \u00a0]+(?:[a-zà-ÿ]{1,5}['’])?$")
+_AFTER_NUMBER_BAD = re.compile(r"^[-–:/.,]\d|^\s*%|^[-–]")
+_DATELINE_TAIL = re.compile(r"^[ ,]*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
+_QUOTES = re.compile(
+    r"“\s*([^”“\n]{1,80}?)\s*[”“]|«\s*([^»\n]{1,80}?)\s*»"
+    r"|(?<![\w\"])\"(?=\S)([^\"\n]{1,80}?)(?<=\S)\"(?!\w)|(?<!\w)‘([^‘’\n]{1,80})’(?!\w)"
+)
+# A listing line: a title and its details in brackets ("Vape Wave (documentary, 1h28)").
+_LISTING = re.compile(r"^([^()\n]{2,80}?) \(([^()\n]{2,80})\)$", re.MULTILINE)
+_INNER_PUNCT = re.compile(r"[.!?;:,…]")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention of a possible name, with the evidence gathered about its type."""
+
+    tokens: list[Token]
+    weak: bool = False
+    quoted: bool = False
+    dateline: bool = False
+    known: Known | None = None
+    #: (start, end) of the courtesy title before the name ("M." in "M. Musk").
+    courtesy: tuple[int, int] | None = None
+    votes: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        """Offset of the first character."""
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        """Offset after the last character."""
+        return self.tokens[-1].end
+
+    def vote(self, etype: str, weight: float) -> None:
+        """Add evidence for a type."""
+        self.votes[etype] = self.votes.get(etype, 0.0) + weight
+
+
+def _is_name_word(tok: Token, lex: Lexicon) -> bool:
+    return bool(tok.text) and not tok.is_digit and tok.is_cap and tok.key not in lex.courtesy
+
+
+def _edge_junk(tok: Token, lex: Lexicon, lang: str | None) -> bool:
+    key = tok.key
+    return (
+        tok.is_digit
+        or lex.is_stop(tok.text, lang)
+        or key in lex.calendar
+        or key in lex.common
+        or key in lex.demonyms
+        or key in lex.modifiers
+        or key in lex.jobs
+        or not tok.is_cap
+    )
+
+
+def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None) -> list[Candidate]:
+    """Short capitalised phrases in quotation marks: titles of works and the like."""
+    out: list[Candidate] = []
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    for match in _QUOTES.finditer(text):
+        group = next(g for g in range(1, 5) if match.group(g) is not None)
+        inner = match.group(group).strip().rstrip(",.!?…")
+        if not inner or _INNER_PUNCT.search(inner) or len(inner.split()) > 8:
+            continue
+        start = match.start(group) + (len(match.group(group)) - len(match.group(group).lstrip()))
+        idx = by_start.get(start)
+        if idx is None:
+            continue
+        span: list[Token] = []
+        for tok in tokens[idx:]:
+            if tok.end > start + len(inner):
+                break
+            span.append(tok)
+        if not span or not span[0].is_cap or not span[-1].text:
+            continue
+        content = [t for t in span if not lex.is_stop(t.text, lang) and not t.is_digit]
+        caps = [t for t in content if t.is_cap]
+        if not caps or len(caps) < 0.5 * len(content):
+            continue
+        first = span[0].key
+        if first in lex.jobs or first in lex.courtesy or first in lex.calendar or (
+            len(span) == 1 and first in lex.common
+        ):
+            continue
+        if first in lex.given and len(caps) < len(content):
+            continue
+        if len(span) == 1 and (first in lex.demonyms or lex.is_stop(span[0].text, lang)):
+            continue
+        cand = Candidate(span, quoted=True, known=lex.known.get(fold(inner)))
+        cand.vote("LOC" if span[-1].key in lex.loc_word else "MISC", 3)
+        out.append(cand)
+    taken = {t.start for c in out for t in c.tokens}
+    for match in _LISTING.finditer(text):
+        start, end = match.span(1)
+        idx = by_start.get(start)
+        if idx is None or start in taken:
+            continue
+        span = [t for t in tokens[idx:] if t.end <= end and t.start >= start]
+        span = [t for t in span if t.text]
+        if not span or not span[0].is_cap or len(span) > 10:
+            continue
+        if all(t.is_cap for t in span) and span[0].key in lex.given:
+            continue  # a person introduced with details, not a title
+        cand = Candidate(span, quoted=True, known=lex.known.get(fold(match.group(1))))
+        cand.vote("MISC", 3)
+        out.append(cand)
+    return out
+
+
+def _dateline(tokens: list[Token], i: int, text: str) -> int:
+    """Length of a dateline place at token ``i`` ("WASHINGTON (AP) —"), or 0."""
+    tok = tokens[i]
+    if not (tok.initial and ("\n" in tok.gap or i == 0) and tok.is_upper):
+        return 0
+    j = i
+    while j + 1 < len(tokens) and tokens[j + 1].is_upper and _SPACE.match(tokens[j + 1].gap):
+        j += 1
+    if j - i > 2:
+        return 0
+    rest = text[tokens[j].end: tokens[j].end + 40]
+    return j - i + 1 if _DATELINE_TAIL.match(rest) else 0
+
+
+def _split_known(run: list[Token], lex: Lexicon) -> list[list[Token]]:
+    """Split "White House Russia" into known names: longest known prefix, then the rest."""
+    if len(run) < 2 or fold(" ".join(t.text for t in run)) in lex.known:
+        return [run]
+    for k in range(len(run) - 1, 0, -1):
+        head = fold(" ".join(t.text for t in run[:k]))
+        nxt = run[k]
+        if head in lex.known and (nxt.key in lex.known or nxt.key in lex.given or nxt.is_upper):
+            return [run[:k], *_split_known(run[k:], lex)]
+    return [run]
+
+
+def _plain_german(tok: Token, lex: Lexicon) -> bool:
+    key = tok.key
+    return not (tok.is_upper or tok.is_camel or key in lex.given or key in lex.known
+                or key in lex.org_prefix or key in lex.loc_prefix or key in lex.misc_prefix)
+
+
+def _trim(run: list[Token], lex: Lexicon, lang: str | None) -> list[Token]:
+    while run and _edge_junk(run[0], lex, lang) and not (
+        len(run) > 1 and run[1].is_cap and (
+            run[0].key in lex.given
+            or (run[0].key in lex.demonyms and run[1].key not in lex.given and not run[1].is_digit)
+        )
+    ):
+        run = run[1:]
+    if lang == "de":
+        while len(run) > 1 and _plain_german(run[0], lex):
+            run = run[1:]
+    while run and (_edge_junk(run[-1], lex, lang) and not run[-1].is_digit
+                   or not run[-1].is_cap and not run[-1].is_digit):
+        run = run[:-1]
+    return run
+
+
+def _joinable_of(run: list[Token], conn: Token, after: list[Token], lex: Lexicon) -> bool:
+    """Whether "run conn after" is one name ("Bank of England", "Charles de Gaulle")."""
+    key = conn.key
+    last = run[-1].key
+    if key in _NAME_PARTICLES:
+        return True
+    if key in _CONJ:
+        if key == "&":
+            return True
+        tail = after[-1].key
+        return (
+            (tail in lex.org_word or tail in lex.org_suffix)
+            and len(after) >= 2
+            and not any(t.key in lex.given for t in run + after)
+            and after[0].key not in lex.known
+            and run[-1].key not in lex.known
+            and run[-1].key not in lex.org_suffix
+        )
+    cue_left = (last in lex.org_word or last in lex.loc_word or last in lex.misc_word
+                or last in lex.org_prefix or last in lex.loc_prefix or last == "pays")
+    person = key in _PERSON_PARTICLES and len(run) == 1 and run[0].key in lex.given
+    return cue_left or person
+
+
+def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
+          skip: set[int]) -> list[Candidate]:
+    """Candidates from runs of capitalised words (tokens whose index is in ``skip`` are taken)."""
+    out: list[Candidate] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if i in skip or not tok.text:
+            i += 1
+            continue
+        width = _dateline(tokens, i, text)
+        if width:
+            cand = Candidate(tokens[i:i + width], dateline=True)
+            cand.vote("LOC", 6)
+            out.append(cand)
+            i += width
+            while i < n and tokens[i].end <= tokens[i - 1].end + 12 and tokens[i].is_upper:
+                i += 1  # the agency credit in brackets is a byline
+            continue
+        if tok.caps_line:
+            i += 1
+            continue
+        courtesy = tok.key in lex.courtesy and i + 1 < n and tokens[i + 1].is_cap and _SPACE.match(tokens[i + 1].gap)
+        if not _is_name_word(tok, lex) and not courtesy:
+            i += 1
+            continue
+        start_i = i + 1 if courtesy else i
+        run = [tokens[start_i]]
+        j = start_i
+        while j + 1 < n and (j + 1) not in skip:
+            nxt = tokens[j + 1]
+            if not nxt.text or not _SPACE_ELIDED.match(nxt.gap) or "\n" in nxt.gap:
+                break
+            if run[-1].possessive and not (nxt.key in lex.org_word or nxt.key in lex.loc_word):
+                break
+            if _is_name_word(nxt, lex) and not nxt.caps_line:
+                if lang == "de" and not (nxt.is_upper or nxt.is_camel or nxt.key in lex.org_word
+                                         or nxt.key in lex.misc_word or nxt.key in lex.loc_word
+                                         or nxt.key in lex.org_suffix or run[-1].key in lex.given
+                                         or nxt.key in lex.known):
+                    break
+                run.append(nxt)
+                j += 1
+                continue
+            if nxt.is_digit and len(nxt.text) <= 4 and _SPACE.match(nxt.gap) and not run[-1].is_digit:
+                after = text[nxt.end: nxt.end + 3]
+                if not _AFTER_NUMBER_BAD.match(after) and run[-1].key not in lex.calendar and (
+                    len(nxt.text) <= 3 or nxt.text[:2] in ("19", "20")
+                ):
+                    run.append(nxt)
+                    j += 1
+                    continue
+                break
+            if nxt.text[0].islower() or nxt.text == "&":
+                # look ahead over at most two connectors to the next capitalised run
+                k = j + 1
+                conns = []
+                while k < n and len(conns) < 2 and tokens[k].text and (
+                    tokens[k].key in _OF_WORDS
+                ) and not tokens[k].is_cap and _SPACE_ELIDED.match(tokens[k].gap):
+                    conns.append(tokens[k])
+                    k += 1
+                if not conns and nxt.text == "&":
+                    conns, k = [nxt], j + 2
+                after_run: list[Token] = []
+                while k < n and tokens[k].text and _is_name_word(tokens[k], lex) and _SPACE_ELIDED.match(
+                    tokens[k].gap
+                ) and k not in skip:
+                    after_run.append(tokens[k])
+                    k += 1
+                if conns and after_run and _joinable_of(run, conns[0], after_run, lex):
+                    run.extend(conns)
+                    run.extend(after_run)
+                    j = k - 1
+                    continue
+            break
+        i = j + 1
+        pieces = _split_runs(run, lex)
+        for n_piece, piece in enumerate(pieces):
+            piece = _trim(piece, lex, lang)
+            if not piece:
+                continue
+            cand = Candidate(piece)
+            first = piece[0]
+            cand.weak = first.initial and first is run[0] or first.headline
+            if courtesy and n_piece == 0 and first is run[0]:
+                cand.courtesy = (tok.start, tok.end)
+                cand.vote("PER", 5)
+                cand.weak = False
+            out.append(cand)
+    return out
+
+
+def is_given(tok: Token, lex: Lexicon) -> bool:
+    """A common given name, or a hyphenated pair of them (Eva-Marie)."""
+    key = tok.key
+    if key in lex.given:
+        return True
+    parts = key.split("-")
+    return len(parts) == 2 and all(p in lex.given for p in parts)
+
+
+def _split_runs(run: list[Token], lex: Lexicon) -> list[list[Token]]:
+    """Split at job words ("Disney Chief Executive Bob Iger") and between known names."""
+    pieces: list[list[Token]] = [[]]
+    for n, tok in enumerate(run):
+        key = tok.key
+        if (key in lex.jobs or key in lex.modifiers or key in lex.calendar) and tok.is_cap:
+            while pieces[-1] and pieces[-1][-1].key in lex.portfolio:
+                pieces[-1].pop()
+            if pieces[-1]:
+                pieces.append([])
+            continue
+        if (
+            pieces[-1] and is_given(tok, lex) and n + 1 < len(run) and run[n + 1].is_cap
+            and not run[n + 1].is_digit and not is_given(pieces[-1][-1], lex)
+            and pieces[-1][-1].key not in lex.courtesy and pieces[-1][-1].key not in _OF_WORDS
+            and len(pieces[-1][-1].text) > 2
+        ):
+            pieces.append([])
+        pieces[-1].append(tok)
+    out: list[list[Token]] = []
+    for piece in pieces:
+        if piece:
+            out.extend(_split_known(piece, lex))
+    return out

@@ -1,0 +1,130 @@
+"""The engine's word lists, read once from the package's data files on first use."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from reader.core.models import EntityType
+
+#: Languages that have their own section in ``stopwords.txt``.
+LANGS: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded form used as a lookup key."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _sections(name: str, *, split_words: bool) -> dict[str, list[str]]:
+    """Entries of one data file, by section ("*" before any header)."""
+    raw = resources.files("reader.core.entities").joinpath("data", name).read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    section = "*"
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            continue
+        out.setdefault(section, []).extend(line.split() if split_words else [line])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A gazetteer entry: its type and the display name of its line."""
+
+    type: EntityType
+    canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All word lists, as folded-key sets and maps."""
+
+    stopwords: dict[str, frozenset[str]]
+    all_stopwords: frozenset[str]
+    calendar: frozenset[str]
+    courtesy: frozenset[str]
+    jobs: frozenset[str]
+    modifiers: frozenset[str]
+    roles: frozenset[str]
+    portfolio: frozenset[str]
+    person_verbs: frozenset[str]
+    common: frozenset[str]
+    demonyms: frozenset[str]
+    given: frozenset[str]
+    org_suffix: frozenset[str]
+    org_prefix: frozenset[str]
+    org_word: frozenset[str]
+    loc_word: frozenset[str]
+    loc_prefix: frozenset[str]
+    loc_prep: frozenset[str]
+    misc_word: frozenset[str]
+    misc_prefix: frozenset[str]
+    known: dict[str, Known]
+    abbreviations: frozenset[str]
+
+    def is_stop(self, word: str, lang: str | None) -> bool:
+        """Whether ``word`` is a grammar word of ``lang`` (of any language when unknown)."""
+        key = fold(word)
+        if lang in self.stopwords:
+            return key in self.stopwords[lang]
+        return key in self.all_stopwords
+
+
+def _fold_set(words: list[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The word lists, loaded on first call and shared afterwards."""
+    stop = _sections("stopwords.txt", split_words=True)
+    titles = _sections("titles.txt", split_words=True)
+    orgs = _sections("org_cues.txt", split_words=True)
+    locs = _sections("loc_cues.txt", split_words=True)
+    misc = _sections("misc_cues.txt", split_words=True)
+    known: dict[str, Known] = {}
+    for filename in ("places.txt", "orgs.txt"):
+        for section, lines in _sections(filename, split_words=False).items():
+            etype: EntityType = "LOC" if filename == "places.txt" else (
+                "MISC" if section == "misc" else "ORG"
+            )
+            for line in lines:
+                forms = [f.strip() for f in line.split("|") if f.strip()]
+                for form in forms:
+                    known.setdefault(fold(form), Known(etype, forms[0]))
+    courtesy = titles.get("courtesy", [])
+    jobs = titles.get("job", [])
+    suffixes = orgs.get("suffix", [])
+    abbreviations = {w for w in courtesy + jobs + suffixes + locs.get("word", []) if w.endswith(".")}
+    return Lexicon(
+        stopwords={lang: _fold_set(words) for lang, words in stop.items()},
+        all_stopwords=_fold_set([w for words in stop.values() for w in words]),
+        calendar=_fold_set(_sections("calendar.txt", split_words=True).get("*", [])),
+        courtesy=_fold_set(courtesy),
+        jobs=_fold_set(jobs),
+        modifiers=_fold_set(titles.get("modifier", [])),
+        roles=_fold_set(titles.get("role", []) + jobs),
+        portfolio=_fold_set(titles.get("portfolio", [])),
+        person_verbs=_fold_set(_sections("person_verbs.txt", split_words=True).get("*", [])),
+        common=_fold_set(_sections("common_caps.txt", split_words=True).get("*", [])),
+        demonyms=_fold_set(_sections("demonyms.txt", split_words=True).get("*", [])),
+        given=_fold_set(_sections("given_names.txt", split_words=True).get("*", [])),
+        org_suffix=_fold_set(suffixes),
+        org_prefix=_fold_set(orgs.get("prefix", [])),
+        org_word=_fold_set(orgs.get("word", [])),
+        loc_word=_fold_set(locs.get("word", [])),
+        loc_prefix=_fold_set(locs.get("prefix", [])),
+        loc_prep=_fold_set(locs.get("prep", [])),
+        misc_word=_fold_set(misc.get("word", [])),
+        misc_prefix=_fold_set(misc.get("prefix", [])),
+        known=known,
+        abbreviations=_fold_set(sorted(abbreviations)),
+    )
