@@ -30,6 +30,7 @@ Endpoints (all GET):
 - ``/drop``: closes the connection without answering
 - anything added with :meth:`LocalServer.add`
 
+``tls=(cert, key)`` serves HTTPS instead (see :func:`self_signed_cert`).
 ``delay`` adds that many seconds before every response (for benchmarks);
 ``fail_status`` makes every response that status (to simulate an outage);
 ``hits`` counts requests per path; ``requests`` keeps (request target, headers)
@@ -41,12 +42,15 @@ from __future__ import annotations
 import gzip
 import json
 import socket
+import ssl
+import subprocess
 import threading
 import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import TracebackType
 from urllib.parse import parse_qs, urlsplit
 
@@ -380,7 +384,7 @@ _PREFIXED: dict[str, _Endpoint] = {"redirect": _redirect, "status": _status}
 class LocalServer:
     """The test server: starts on a free port of 127.0.0.1, stops on exit."""
 
-    def __init__(self, *, delay: float = 0.0) -> None:
+    def __init__(self, *, delay: float = 0.0, tls: tuple[Path, Path] | None = None) -> None:
         self.delay = delay
         self.fail_status = 0
         self.etag_version = 1
@@ -395,7 +399,13 @@ class LocalServer:
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.owner = self
         self.port: int = self._server.server_address[1]
-        self.base = f"http://127.0.0.1:{self.port}"
+        scheme = "http"
+        if tls is not None:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(str(tls[0]), str(tls[1]))
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+            scheme = "https"
+        self.base = f"{scheme}://127.0.0.1:{self.port}"
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -445,6 +455,21 @@ class LocalServer:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
+
+
+def self_signed_cert(directory: Path) -> tuple[Path, Path] | None:
+    """A certificate and key for 127.0.0.1 made with the openssl tool (None when it is missing)."""
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    command = [
+        "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+        "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        "-keyout", str(key), "-out", str(cert),
+    ]
+    try:
+        subprocess.run(command, check=True, capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return cert, key
 
 
 def closed_port() -> int:

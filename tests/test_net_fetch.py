@@ -6,9 +6,10 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from httpserver import OK_PAGE, PLAIN_TEXT, LocalServer, closed_port
+from httpserver import OK_PAGE, PLAIN_TEXT, LocalServer, closed_port, self_signed_cert
 
 import reader
 from reader.config import NetConfig
@@ -260,3 +261,47 @@ def test_proxy_environment_is_honoured(server: LocalServer, monkeypatch: pytest.
     assert ("http://news.example/ok", "news.example") in [
         (target, headers.get("Host")) for target, headers in server.requests
     ]
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LocalServer, Path]]:
+    pair = self_signed_cert(tmp_path_factory.mktemp("tls"))
+    if pair is None:
+        pytest.skip("openssl is not available to make a test certificate")
+    with LocalServer(tls=pair) as running:
+        yield running, pair[0]
+
+
+def test_untrusted_certificate_is_a_tls_error(tls_server: tuple[LocalServer, Path]) -> None:
+    server, _cert = tls_server
+    error = failure(server.url("/ok"))
+    assert error.kind == "tls"
+    assert "certificate" in str(error)
+
+
+def test_ssl_cert_file_from_the_environment_is_trusted(
+    tls_server: tuple[LocalServer, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, cert = tls_server
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    assert fetch(server.url("/ok"), config=FAST).content == OK_PAGE
+
+
+def test_invalid_proxy_setting_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://proxy.example:notaport")
+    error = failure("http://news.example/ok")
+    assert error.kind == "network" and "proxy" in str(error)
+
+
+def test_socks_proxy_without_support_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        import socksio  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("SOCKS support is installed")
+    for name in ("NO_PROXY", "no_proxy", "HTTP_PROXY", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ALL_PROXY", "socks5://127.0.0.1:1080")
+    error = failure("http://news.example/ok")
+    assert error.kind == "network" and "SOCKS" in str(error)

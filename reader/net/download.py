@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import logging
+import os
 import socket
 import ssl
 import threading
@@ -23,6 +25,8 @@ from reader.net.watchdog import Watchdog
 
 if TYPE_CHECKING:
     import httpx
+
+log = logging.getLogger(__name__)
 
 USER_AGENT = f"Broadsheet/{reader.__version__} (+terminal news reader)"
 _HEADERS = {
@@ -67,11 +71,15 @@ def check_url(url: str) -> str:
     raise FetchError("invalid_url", f"Cannot fetch {shown(text)}: {problem}.", url=text or None)
 
 
-@functools.lru_cache(maxsize=1)
 def _ssl_context() -> ssl.SSLContext:
+    # Loading the CA bundle takes ~20 ms: once per process (and per CA setting), not per fetch.
+    return _ssl_context_for(os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+
+
+@functools.lru_cache(maxsize=4)
+def _ssl_context_for(cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
     import httpx
 
-    # Loading the CA bundle takes ~20 ms: do it once per process, not per fetch.
     return httpx.create_ssl_context(trust_env=True)
 
 
@@ -92,56 +100,86 @@ def download(
     url = check_url(url)
     if cancel is not None and cancel.is_set():
         raise FetchError("cancelled", "Cancelled.", url=url)
-    headers = dict(_HEADERS)
-    headers.update(validators or {})
+    headers = {**_HEADERS, **(validators or {})}
     dog = Watchdog(time.monotonic() + config.timeout, cancel)
-    current = url
+    state = _Hops(url)
     try:
-        with dog, httpx.Client(
-            headers=headers, trust_env=True, verify=_ssl_context(), follow_redirects=False
-        ) as client:
-            request = client.build_request("GET", url)
-            seen: set[tuple[str, tuple[tuple[str, str, str, str], ...]]] = set()
-            hops = 0
-            while True:
-                current = str(request.url)
-                # Cookie-setting redirects may revisit a URL; the same URL with the
-                # same cookies can only lead to the same answer: that is a loop.
-                state = (current, _cookie_state(client))
-                if state in seen:
-                    raise FetchError(
-                        "redirect_loop", f"The page redirects in a loop ({shown(current)}).", url=url
-                    )
-                seen.add(state)
-                _stop_if_needed(dog, config, current)
-                request.extensions = {
-                    **request.extensions,
-                    "timeout": _timeout(dog, config),
-                    "trace": dog.trace,
-                }
-                response = client.send(request, stream=True)
-                try:
-                    stream = response.extensions.get("network_stream")
-                    if stream is not None:
-                        dog.watch(stream)
-                    next_request = response.next_request
-                    if response.has_redirect_location and next_request is not None:
-                        hops += 1
-                        if hops > config.max_redirects:
-                            raise FetchError(
-                                "too_many_redirects",
-                                f"Too many redirects (more than {config.max_redirects}) from {shown(url)}.",
-                                url=url,
-                            )
-                        request = next_request
-                        continue
-                    return _read(response, current, config, dog, conditional=bool(validators))
-                finally:
-                    response.close()
+        with dog, _client(headers) as client:
+            return _follow(client, state, config, dog, conditional=bool(validators))
     except FetchError:
         raise
     except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError, DecodingError) as exc:
-        raise _translate(exc, current, config, dog) from exc
+        raise _translate(exc, state.current, config, dog) from exc
+    except Exception as exc:
+        # Whatever else goes wrong, the user gets one line, not a traceback.
+        log.warning("unexpected failure fetching %s", url, exc_info=True)
+        raise network_error(exc, state.current) from exc
+
+
+class _Hops:
+    """Where a fetch has got to along its redirects."""
+
+    def __init__(self, url: str) -> None:
+        self.start = url
+        self.current = url
+        self.count = 0
+        self.seen: set[tuple[str, tuple[tuple[str, str, str, str], ...]]] = set()
+
+
+def _client(headers: dict[str, str]) -> httpx.Client:
+    import httpx
+
+    try:
+        # trust_env: HTTP(S)_PROXY, ALL_PROXY, NO_PROXY and SSL_CERT_FILE/DIR apply.
+        return httpx.Client(
+            headers=headers, trust_env=True, verify=_ssl_context(), follow_redirects=False
+        )
+    except ImportError as exc:
+        raise FetchError(
+            "network",
+            "A SOCKS proxy is set in the environment, but SOCKS support is not installed "
+            "(pip install 'httpx[socks]').",
+        ) from exc
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise FetchError(
+            "network", f"The proxy settings in the environment are invalid ({shown(str(exc))})."
+        ) from exc
+
+
+def _follow(
+    client: httpx.Client, hops: _Hops, config: NetConfig, dog: Watchdog, *, conditional: bool
+) -> Download:
+    request = client.build_request("GET", hops.start)
+    while True:
+        hops.current = str(request.url)
+        # Cookie-setting redirects may revisit a URL; the same URL with the
+        # same cookies can only lead to the same answer: that is a loop.
+        state = (hops.current, _cookie_state(client))
+        if state in hops.seen:
+            raise FetchError(
+                "redirect_loop", f"The page redirects in a loop ({shown(hops.current)}).", url=hops.start
+            )
+        hops.seen.add(state)
+        _stop_if_needed(dog, config, hops.current)
+        request.extensions = {**request.extensions, "timeout": _timeout(dog, config), "trace": dog.trace}
+        response = client.send(request, stream=True)
+        try:
+            stream = response.extensions.get("network_stream")
+            if stream is not None:
+                dog.watch(stream)  # a kept-alive connection was not seen connecting
+            next_request = response.next_request
+            if not (response.has_redirect_location and next_request is not None):
+                return _read(response, hops.current, config, dog, conditional=conditional)
+            hops.count += 1
+            if hops.count > config.max_redirects:
+                raise FetchError(
+                    "too_many_redirects",
+                    f"Too many redirects (more than {config.max_redirects}) from {shown(hops.start)}.",
+                    url=hops.start,
+                )
+            request = next_request
+        finally:
+            response.close()
 
 
 def _cookie_state(client: httpx.Client) -> tuple[tuple[str, str, str, str], ...]:
@@ -175,7 +213,7 @@ def _read(
     last_modified = response.headers.get("last-modified")
     if status == HTTPStatus.NOT_MODIFIED and conditional:
         return Download(url, status, b"", "", None, etag, last_modified, not_modified=True)
-    if status >= 400 or not 200 <= status < 300:
+    if not 200 <= status < 300:
         raise http_error(status, url)
     declared = response.headers.get("content-type")
     mtype = sniff.media_type(declared)
