@@ -11,15 +11,16 @@ __all__ = ["extract_text_page"]
 
 
 def _clean_block(block: Block) -> Block | None:
-    spans = tuple(Span(clean_text(s.text)) for s in block.spans if clean_text(s.text))
+    # Lines come from text that went through clean_text whole: only trimming is left.
+    spans = tuple(Span(t) for t in (s.text.strip() for s in block.spans) if t)
     items = tuple(
-        item for item in (tuple(Span(clean_text(s.text)) for s in it if clean_text(s.text)) for it in block.items)
+        item for item in (tuple(Span(t) for t in (s.text.strip() for s in it) if t) for it in block.items)
         if item
     )
     if block.kind == "list":
         return Block(kind="list", items=items, ordered=block.ordered) if items else None
     if block.kind == "figure":
-        credit = clean_text(block.credit)
+        credit = block.credit.strip()
         return Block(kind="figure", spans=spans, credit=credit) if spans or credit else None
     return Block(kind=block.kind, spans=spans, level=block.level) if spans else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from reader.core.models import Block, Related, Span
@@ -42,7 +43,14 @@ def score(ln: Line, structured: bool) -> float:
         return 0.5 if ln.ends else -1.0
     if ln.alone and ln.words <= 20:
         return 1.0 if ln.ends else -1.5
+    if not structured and _runon(ln):
+        return ln.words * 0.7
     return -6.0 if ln.seen > 1 else -4.0
+
+
+def _runon(ln: Line) -> bool:
+    """Long sentence-like text whose last sentence lost its full stop."""
+    return ln.words >= 15 and ln.density >= 0.2 and ln.seen == 1
 
 
 def is_structured(lines: list[Line]) -> bool:
@@ -101,7 +109,7 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
     cuts = [i for i, ln in enumerate(lines) if ln.kind in BARRIERS]
     bounds = [-1, *cuts, len(lines)]
     cands: list[tuple[float, float, int, int]] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         total, s, e = _kadane(scores, a + 1, b)
         if e <= s:
             continue
@@ -153,6 +161,8 @@ def _weak(ln: Line, structured: bool) -> bool:
         return True
     if ln.prose:
         return structured and not ln.alone
+    if not structured and _runon(ln):
+        return False
     return not (ln.alone and ln.ends and ln.words >= 2)
 
 
@@ -179,14 +189,15 @@ class BodyParts:
 
 def is_caption(ln: Line, c: Cues) -> bool:
     """A photo caption or credit line: carries a credit mark and is not running prose."""
-    text = ln.text
-    if any(mark in text for mark in ("©", "(c)", "(C)")):
-        return True
-    if c.prefix("credit", text):
-        return True
-    if text.startswith("(") and text.endswith(")") and ln.words <= 10:
-        return True
-    return ln.words <= 40 and not ln.alone and any(text.endswith(m) for m in c.credit_marks)
+    if ln.caption is None:
+        text = ln.text
+        ln.caption = bool(
+            "©" in text or "(c)" in text or "(C)" in text
+            or c.prefix("credit", text)
+            or (text.startswith("(") and text.endswith(")") and ln.words <= 10)
+            or (ln.words <= 40 and not ln.alone and text.endswith(c.credit_marks))
+        )
+    return ln.caption
 
 
 def split_credit(text: str, c: Cues) -> tuple[str, str]:
@@ -206,13 +217,14 @@ def split_credit(text: str, c: Cues) -> tuple[str, str]:
 def promo_title(ln: Line, c: Cues) -> str:
     """The story title a promo line points at."""
     text = ln.text
-    hit = c.prefix("read_also", text)
-    if hit:
-        text = hit[1]
     for mark in c.promo_open:
         text = text.removeprefix(mark)
     for mark in c.promo_close:
         text = text.removesuffix(mark)
+    text = text.strip(" :-–—>»«<")
+    hit = c.prefix("read_also", text)
+    if hit and hit[1]:
+        text = hit[1]
     return text.strip(" :-–—>»«<")
 
 

@@ -34,6 +34,8 @@ class Cues:
     sets: dict[str, frozenset[str]]
     #: Prefix cues sorted longest first so "Lesen Sie auch" wins over "Lesen".
     prefixes: dict[str, tuple[str, ...]]
+    #: The same, indexed by kind and first word, so a line is checked against few cues.
+    by_first: dict[str, dict[str, tuple[str, ...]]]
     chrome_tokens: frozenset[str]
     credit_marks: tuple[str, ...]
     promo_open: tuple[str, ...]
@@ -48,7 +50,8 @@ class Cues:
     def prefix(self, kind: str, line: str) -> tuple[str, str] | None:
         """(cue, rest) when the line starts with a cue of ``kind`` followed by a word boundary."""
         folded = line.casefold()
-        for cue in self.prefixes[kind]:
+        first = folded.split(maxsplit=1)[0].strip(_TRIM) if folded else ""
+        for cue in self.by_first[kind].get(first, ()):
             if folded.startswith(cue) and (len(folded) == len(cue) or not folded[len(cue)].isalnum()):
                 return line[: len(cue)], line[len(cue):].strip(_TRIM)
         return None
@@ -88,8 +91,15 @@ def cues() -> Cues:
         k: tuple(sorted(sets[k], key=len, reverse=True))
         for k in ("published", "updated", "byline", "read_also", "signoff", "credit", "see_all")
     }
+    by_first: dict[str, dict[str, tuple[str, ...]]] = {}
+    for kind, cue_list in prefixes.items():
+        index: dict[str, list[str]] = {}
+        for cue in cue_list:
+            index.setdefault(cue.split(maxsplit=1)[0].strip(_TRIM), []).append(cue)
+        by_first[kind] = {k: tuple(v) for k, v in index.items()}
     return Cues(
         stopwords=stopwords,
+        by_first=by_first,
         stop_langs={w: tuple(langs) for w, langs in stop_langs.items()},
         months=months,
         sets=sets,

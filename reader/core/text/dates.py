@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from reader.core.text.cues import cues
 
+_DIGIT = re.compile(r"\d")
+
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -74,7 +76,7 @@ def _build(year: int, month: int, day: int, rest: str) -> datetime | None:
 
 def find_date(line: str, *, month_first: bool = False) -> Found | None:
     """The first date written in ``line``, with the time of day when it follows the date."""
-    if not any(ch.isdigit() for ch in line):
+    if not _DIGIT.search(line):
         return None
     pats = _patterns()
     months = cues().months
@@ -88,20 +90,22 @@ def find_date(line: str, *, month_first: bool = False) -> Found | None:
         best = Found(when, m.start(), m.end())
         break
     for pat in (pats.day_month, pats.month_day):
-        m = pat.search(line)
-        if m and (best is None or m.start() < best.start):
-            month = months.get(m["month"].casefold().rstrip("."))
-            built = _build(int(m["year"]), month, int(m["day"]), line[m.end():]) if month else None
+        hit = pat.search(line)
+        if hit is None:
+            continue
+        if best is None or hit.start() < best.start:
+            month = months.get(hit["month"].casefold().rstrip("."))
+            built = _build(int(hit["year"]), month, int(hit["day"]), line[hit.end():]) if month else None
             if built:
-                best = Found(built, m.start(), m.end())
-    m = pats.numeric.search(line)
-    if m and (best is None or m.start() < best.start):
-        a, b = int(m["a"]), int(m["b"])
+                best = Found(built, hit.start(), hit.end())
+    num = pats.numeric.search(line)
+    if num is not None and (best is None or num.start() < best.start):
+        a, b = int(num["a"]), int(num["b"])
         swap = b > 12 or (month_first and a <= 12)
         day, month = (b, a) if swap else (a, b)
-        built = _build(int(m["year"]), month, day, line[m.end():])
+        built = _build(int(num["year"]), month, day, line[num.end():])
         if built:
-            best = Found(built, m.start(), m.end())
+            best = Found(built, num.start(), num.end())
     return best
 
 

@@ -31,6 +31,8 @@ class Line:
     #: Carries a word of cookie banners, newsletters, legal notices.
     boiler: bool = False
     kind: str = "text"
+    #: Set on first use by ``body.is_caption``.
+    caption: bool | None = None
 
     @property
     def density(self) -> float:
@@ -60,9 +62,9 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
             continue
         words = _WORD.findall(line.casefold())
         size = len(words)
-        if len(line) > 3 * size + 20:
-            # Scripts written without spaces: count long runs by their length.
-            size += sum(len(w) // 3 for w in words if len(w) > 9)
+        if not line.isascii():
+            # Scripts written without spaces (CJK): count long runs by their length.
+            size += sum(len(w) // 3 for w in words if len(w) > 6 and w[0] >= "\u3000")
         k = key(_strip_chrome(line, c))
         counts[k] = counts.get(k, 0) + 1
         before = i == 0 or not raw[i - 1]

@@ -73,7 +73,10 @@ def split_authors(byline: str, c: Cues) -> tuple[str, ...]:
     """The names in a byline: split on commas, '&' and the word 'and' of each language."""
     joined = "|".join(re.escape(w) for w in sorted(c.sets["and"], key=len, reverse=True))
     parts = re.split(r"\s*(?:,|&|;|\s(?:" + joined + r")\s)\s*", byline)
-    return tuple(p.strip() for p in parts if p.strip() and _name_like(p.strip()) or (p.strip() and len(parts) == 1))
+    names = [p.strip() for p in parts if p.strip()]
+    if len(names) == 1:
+        return tuple(names)
+    return tuple(n for n in names if _name_like(n))
 
 
 def _title_score(lines: list[Line], j: int, start: int, c: Cues) -> float:
@@ -96,9 +99,7 @@ def _title_score(lines: list[Line], j: int, start: int, c: Cues) -> float:
     between = 0
     for k in range(j + 1, start):
         other = lines[k]
-        if other.kind == "text" and not other.prose and not is_caption(other, c) and not _name_like(other.text):
-            between += 1
-        elif other.kind in ("related", "more", "stop", "tags"):
+        if (other.kind == "text" and not other.prose and not is_caption(other, c) and not _name_like(other.text)) or other.kind in ("related", "more", "stop", "tags"):
             between += 1
     s -= 0.7 * between
     nxt = next((lines[k] for k in range(j + 1, min(start, j + 3)) if lines[k].kind == "text"), None)
