@@ -141,13 +141,26 @@ def test_results_are_found_under_the_final_url_and_cached_on_disk(server: LocalS
 
 
 def test_already_prefetched_urls_are_not_fetched_again(server: LocalServer) -> None:
-    urls = stories(server, 2)
-    prefetcher = Prefetcher(config=FAST)
+    urls = stories(server, 3)
+    prefetcher = Prefetcher(config=NetConfig(prefetch=2))
     prefetcher.start(urls)
     assert prefetcher.wait(timeout=5)
-    prefetcher.start(urls)
+    prefetcher.start([urls[0], urls[0], *urls])  # duplicates and done URLs still count
     assert prefetcher.wait(timeout=5)
-    assert server.hits["/story/0"] == 1
+    assert [server.hits[f"/story/{i}"] for i in range(3)] == [1, 1, 0]
+    prefetcher.close()
+
+
+def test_stale_copies_are_not_kept() -> None:
+    cache = PageCache()
+    with LocalServer() as server:
+        url = server.url("/ok")
+        fetch(url, config=FAST, cache=cache)
+    prefetcher = Prefetcher(config=FAST, cache=cache)
+    prefetcher.start([url])
+    assert prefetcher.wait(timeout=5)
+    assert prefetcher.get(url) is None
+    assert fetch(url, config=FAST, cache=cache).stale  # the jump itself shows the notice
     prefetcher.close()
 
 
@@ -184,3 +197,12 @@ def test_workers_run_at_lower_priority(server: LocalServer) -> None:
     prefetcher.close()
     main = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     assert seen and (seen[0] > main or main == 19)
+
+
+def test_fragments_do_not_matter(server: LocalServer) -> None:
+    [url] = stories(server, 1)
+    prefetcher = Prefetcher(config=FAST)
+    prefetcher.start([url + "#top"])
+    assert prefetcher.wait(timeout=5)
+    assert prefetcher.get(url) is not None and prefetcher.get(url + "#comments") is not None
+    prefetcher.close()

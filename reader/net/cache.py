@@ -174,7 +174,7 @@ class PageCache:
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
-            log.warning("unreadable cache entry %s: %s", path, exc)
+            log.debug("unreadable cache entry %s: %s", path, exc)
             return None
         if not isinstance(meta, dict) or cache_key(str(meta.get("url", ""))) != cache_key(url):
             return None
@@ -199,7 +199,7 @@ class PageCache:
                     os.unlink(tmp)
                 raise
         except OSError as exc:
-            log.warning("cannot write cache entry %s: %s", path, exc)
+            log.debug("cannot write cache entry %s: %s", path, exc)
 
     def _entries(self) -> list[tuple[Path, int, float]]:
         found: list[tuple[Path, int, float]] = []

@@ -112,7 +112,7 @@ def download(
         raise _translate(exc, state.current, config, dog) from exc
     except Exception as exc:
         # Whatever else goes wrong, the user gets one line, not a traceback.
-        log.warning("unexpected failure fetching %s", url, exc_info=True)
+        log.debug("unexpected failure fetching %s", url, exc_info=True)
         raise network_error(exc, state.current) from exc
 
 

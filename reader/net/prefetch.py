@@ -9,6 +9,7 @@ import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar, overload
+from urllib.parse import urldefrag
 
 from reader.config import NetConfig
 from reader.net.cache import PageCache
@@ -23,6 +24,11 @@ T = TypeVar("T")
 # Added to the niceness of worker threads (Linux applies it per thread), so the
 # foreground keeps the CPU when both want it.
 _NICENESS = 10
+
+
+def _key(url: str) -> str:
+    # The fragment never reaches the server: "page#comments" is "page".
+    return urldefrag(url.strip())[0]
 
 
 def _identity(result: FetchResult) -> FetchResult:
@@ -89,24 +95,24 @@ class Prefetcher(Generic[T]):
         self._closed = False
 
     def start(self, urls: Iterable[str], *, limit: int | None = None) -> None:
-        """Cancel the current batch and prefetch the first ``limit`` new URLs (default: config.prefetch)."""
+        """Cancel the current batch and prefetch the first ``limit`` URLs (default: config.prefetch).
+
+        URLs already prefetched are not fetched again (they still count towards the limit).
+        """
         limit = self.config.prefetch if limit is None else limit
+        wanted = list(dict.fromkeys(_key(u) for u in urls if isinstance(u, str)))[: max(0, limit)]
         with self._lock:
             if self._closed:
                 return
             self._drop(self._batch)
             self._batch = batch = _Batch()
-            for url in urls:
-                if len(batch.queue) >= limit:
-                    break
-                if not isinstance(url, str) or url in self._results or url in batch.queue:
-                    continue
-                batch.queue.append(url)
+            batch.queue.extend(u for u in wanted if u not in self._results)
             self._ensure_workers()
             self._lock.notify_all()
 
     def get(self, url: str, timeout: float = 0.0) -> T | None:
         """The processed result for ``url`` if prefetched; waits up to ``timeout`` s if it is under way."""
+        url = _key(url)
         with self._lock:
             if url in self._results:
                 self._results.move_to_end(url)
@@ -135,7 +141,7 @@ class Prefetcher(Generic[T]):
     def discard(self, url: str) -> None:
         """Forget the stored result for ``url``."""
         with self._lock:
-            self._results.pop(url, None)
+            self._results.pop(_key(url), None)
 
     def close(self) -> None:
         """Cancel everything and stop the worker threads."""
@@ -188,7 +194,8 @@ class Prefetcher(Generic[T]):
     def _one(self, url: str, batch: _Batch) -> None:
         try:
             result = fetch(url, config=self.config, cache=self.cache, cancel=batch.cancel)
-            if batch.cancel.is_set():
+            if batch.cancel.is_set() or result.stale:
+                # A stale copy is not kept: opening the page fetches again and shows its notice.
                 return
             value = self._process(result)
         except FetchError as exc:
@@ -196,10 +203,10 @@ class Prefetcher(Generic[T]):
             return
         except Exception:
             # A crash in the processing step must not kill the worker or reach the UI.
-            log.warning("prefetch processing of %s failed", url, exc_info=True)
+            log.debug("prefetch processing of %s failed", url, exc_info=True)
             return
         with self._lock:
-            for key in dict.fromkeys((url, result.url)):
+            for key in dict.fromkeys((url, _key(result.url))):
                 self._results[key] = value
                 self._results.move_to_end(key)
             while len(self._results) > self.capacity:
