@@ -1,12 +1,204 @@
-"""Related stories linked from an HTML page (placeholder until the related-links work lands)."""
+"""Related stories linked from an HTML page: related blocks, in-body links and promos, other lists.
+
+Each link of the page that points to a story (see :func:`related_urls.is_story_url`)
+gets a kind from where it sits: inside the article body's span it is ``inline``;
+in a block labelled or classed as related ("Related", "À lire aussi", "Материалы
+по теме", ``class="related-posts"``) it is ``related``; in other story lists
+("Most read", "Latest", unlabelled teaser lists) it is ``more``. Sponsored widgets,
+sharing, comments, tags and bylines are left out, and so are unlabelled links in
+menus, headers and footers.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from reader.core.models import Block, Related
+from reader.core.html.related_cues import cues
+from reader.core.html.related_page import PageMap, kind_at, map_page, mark_blocks
+from reader.core.html.related_titles import anchor_title, clean_title
+from reader.core.html.related_urls import (
+    STRONG,
+    WEAK,
+    SelfFilter,
+    host_of,
+    path_key,
+    path_prefixes,
+    resolve,
+    site_of,
+    slug_title,
+    story_strength,
+    url_key,
+)
+from reader.core.models import RELATED_KINDS, Block, Related, RelatedKind, Span
+from reader.core.sanitize import clean_text, clean_url
+
+__all__ = ["find_related"]
+
+_RANK = {kind: i for i, kind in enumerate(RELATED_KINDS)}
+#: Title quality of a promo line's text (as good as a headline element).
+_PROMO_QUALITY = 3
+#: Anchor texts that say nothing about the story they link to.
+_GENERIC = frozenset({"here", "click here", "this", "link", "video", "watch", "photos", "more", "this story"})
 
 
-def find_related(root: Any, page_url: str | None, body: tuple[Block, ...]) -> tuple[Related, ...]:
-    """Stories the page links to, ordered related, inline, more."""
-    return ()
+@dataclass(slots=True)
+class _Found:
+    """One story URL as gathered so far (merged over its occurrences)."""
+
+    url: str
+    kind: RelatedKind
+    position: int
+    title: str
+    quality: int
+
+
+class _Collector:
+    """Merges occurrences of the same story: strongest kind, best title, first position."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, _Found] = {}
+
+    def add(self, url: str, kind: RelatedKind, position: int, title: str, quality: int) -> None:
+        key = url_key(url)
+        old = self.found.get(key)
+        if old is None:
+            self.found[key] = _Found(url, kind, position, title, quality)
+            return
+        if _RANK[kind] < _RANK[old.kind]:
+            old.kind, old.position = kind, position
+        if title and (quality, len(title)) > (old.quality, len(old.title)) and len(title) <= 300:
+            old.title, old.quality = title, quality
+
+    def results(self) -> tuple[Related, ...]:
+        out: list[Related] = []
+        for item in sorted(self.found.values(), key=lambda f: (_RANK[f.kind], f.position)):
+            title = item.title
+            if item.kind == "more" and not _headline_like(title, 4):
+                continue  # other lists only keep clear headlines: the rest is chrome
+            if not title or title.casefold() in _GENERIC or cues().label_kind(title):
+                title = slug_title(item.url) or title
+            url = clean_url(item.url)
+            title = clean_text(title)
+            if url and title:
+                out.append(Related(title=title, url=url, kind=item.kind))
+        return tuple(out)
+
+
+def _headline_like(title: str, words: int) -> bool:
+    """At least ``words`` words (or twice as many letters of a script written without spaces)."""
+    if len(title.split()) >= words:
+        return True
+    return not title.isascii() and sum(ch.isalpha() for ch in title) >= 2 * words
+
+
+def _own_urls(root: Any, page_url: str | None) -> SelfFilter:
+    urls: list[str | None] = [page_url]
+    for link in root.iter("link"):
+        if (link.get("rel") or "").casefold() == "canonical":
+            urls.append(resolve(link.get("href"), page_url))
+    for meta in root.iter("meta"):
+        if (meta.get("property") or "").casefold() == "og:url":
+            urls.append(resolve(meta.get("content"), page_url))
+    return SelfFilter(*urls)
+
+
+class _Stories:
+    """Story evidence of the page's URLs, with section pages (paths that prefix other stories) ruled out."""
+
+    def __init__(self, urls: list[str], page_url: str | None) -> None:
+        self.prefixes: set[str] = set()
+        for url in [*urls, *([page_url] if page_url else [])]:
+            if story_strength(url):
+                self.prefixes.update(path_prefixes(url))
+        self.site = site_of(host_of(page_url)) if page_url else ""
+
+    def strength(self, url: str) -> int:
+        if path_key(url) in self.prefixes:
+            return 0
+        return story_strength(url)
+
+    def accepts(self, url: str, strength: int, kind: RelatedKind) -> bool:
+        """Related blocks vouch for weak URLs; in-body links need strong ones unless on the same site."""
+        if strength == STRONG or kind == "related":
+            return strength >= WEAK
+        return kind == "inline" and strength == WEAK and site_of(host_of(url)) == self.site
+
+
+def find_related(
+    root: Any,
+    page_url: str | None,
+    body: tuple[Block, ...],
+    promos: tuple[Block, ...] = (),
+) -> tuple[Related, ...]:
+    """Stories the page links to, ordered related, inline, more (page order within a kind).
+
+    ``root`` is the parsed page (left unchanged), ``page_url`` its address (or
+    ``<base>``), ``body`` the extracted article blocks and ``promos`` the promo
+    lines ("Read also: ...") the body cleaner took out of the body.
+    """
+    if root is None:
+        return ()
+    is_self = _own_urls(root, page_url)
+    page = map_page(root, body)
+    anchors: list[tuple[int, Any, str | None]] = []
+    for el in page.elements:
+        if el.tag == "a":
+            url = resolve(el.get("href"), page_url)
+            anchors.append((page.pos[el], el, None if url is None or is_self(url) else url))
+    stories = _Stories([u for _, _, u in anchors if u], page_url)
+    links: list[tuple[int, Any, str, int]] = []
+    story_anchor: set[Any] = set()
+    for position, el, url in anchors:
+        strength = stories.strength(url) if url else 0
+        if url and strength:
+            links.append((position, el, url, strength))
+            story_anchor.add(el)
+    mark_blocks(page, [p for p, *_ in links], [p for p, *_ in anchors], story_anchor.__contains__)
+    found = _Collector()
+    for position, anchor, url, strength in links:
+        kind = _kind_of(page, position)
+        if kind is not None and stories.accepts(url, strength, kind):
+            title, quality = anchor_title(anchor)
+            found.add(url, kind, position, title, quality)
+    _add_from_blocks(found, body, is_self, stories, promos=False)
+    _add_from_blocks(found, promos, is_self, stories, promos=True)
+    return found.results()
+
+
+def _kind_of(page: PageMap, position: int) -> RelatedKind | None:
+    where = kind_at(page, position)
+    if where == "drop":
+        return None
+    if page.in_body(position):
+        return "more" if where == "more" else "inline"
+    if where == "related":
+        return "related"
+    if where == "chrome":
+        return None
+    return "more"
+
+
+def _block_links(block: Block) -> list[tuple[Span, tuple[Span, ...]]]:
+    runs = list(block.items) if block.kind == "list" else [block.spans]
+    return [(span, run) for run in runs for span in run if span.href]
+
+
+def _add_from_blocks(
+    found: _Collector, blocks: tuple[Block, ...], is_self: SelfFilter, stories: _Stories, promos: bool
+) -> None:
+    """In-body links the page scan did not place (body not located) and the promo lines' links."""
+    end = 1 << 30
+    for block in blocks:
+        for span, run in _block_links(block):
+            url = resolve(span.href, None)
+            if url is None or is_self(url) or not stories.accepts(url, stories.strength(url), "inline"):
+                continue
+            title = clean_title(span.text)
+            quality = 2
+            if promos:
+                whole = clean_title("".join(s.text for s in run))
+                if not _headline_like(title, 3) and whole:
+                    title = whole
+                quality = _PROMO_QUALITY
+            found.add(url, "inline", end, title, quality)

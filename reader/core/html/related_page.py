@@ -1,0 +1,264 @@
+"""A map of the page for the related-links finder: document order, the body's span, labelled blocks.
+
+Every element gets its position in document order, so "inside", "before" and
+"after" are integer comparisons. The article body is found by matching the
+extracted blocks' text against the page's text elements; blocks of the page are
+marked by their heading ("Related", "Most read", "Sponsored"...), their
+``aria-label`` or their class and id words. A mark is a span of positions with a
+kind; a link takes the kind of the innermost mark that holds it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.core.html.related_cues import RelatedCues, cues
+from reader.core.models import Block, spans_text
+
+_TEXT_TAGS = frozenset({"p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "td", "pre", "figcaption"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CHROME_TAGS = frozenset({"nav", "header", "footer"})
+_LABEL_CLASS = frozenset({"title", "heading", "headline", "hed", "label", "header", "head", "caption", "kicker"})
+_CLASS_PARTS = re.compile(r"[^a-z0-9]+")
+_MIN_MATCH = 25
+
+Mark = tuple[int, int, str]  # (first position, last position, kind)
+
+
+@dataclass(slots=True)
+class PageMap:
+    """Positions of the page's elements, the body's span and the marked blocks."""
+
+    elements: list[Any]
+    pos: dict[Any, int]
+    body_start: int = -1
+    body_end: int = -1
+    marks: list[Mark] = field(default_factory=list)
+
+    def end(self, el: Any) -> int:
+        """Position of the last element inside ``el`` (``el``'s own when it is empty)."""
+        node = el
+        while len(node):
+            node = node[-1]
+        return self.pos.get(node, self.pos[el])
+
+    def in_body(self, position: int) -> bool:
+        """True when the position falls inside the article body's span."""
+        return self.body_start <= position <= self.body_end and self.body_start >= 0
+
+    def holds_body(self, el: Any) -> bool:
+        """True when the element contains the start of the body (marks never apply to those)."""
+        if self.body_start < 0:
+            return False
+        return self.pos[el] <= self.body_start <= self.end(el)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())[:80]
+
+
+def map_page(root: Any, body: tuple[Block, ...]) -> PageMap:
+    """Number the elements and find the body's span (the marks are added by :func:`mark_blocks`)."""
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    page = PageMap(elements, {el: i for i, el in enumerate(elements)})
+    _locate_body(page, body)
+    return page
+
+
+def _needles(body: tuple[Block, ...]) -> set[str]:
+    out: set[str] = set()
+    for block in body:
+        texts = [spans_text(item) for item in block.items] if block.kind == "list" else [block.text]
+        for text in texts:
+            key = _key(text)
+            if len(key) >= _MIN_MATCH or (len(key) >= 10 and not key.isascii()):
+                out.add(key)
+    return out
+
+
+def _locate_body(page: PageMap, body: tuple[Block, ...]) -> None:
+    needles = _needles(body)
+    if not needles:
+        return
+    matched = [
+        el for el in page.elements
+        if el.tag in _TEXT_TAGS and _key(el.text_content()) in needles
+    ]
+    if not matched:
+        return
+    counts: dict[Any, int] = {}
+    depth: dict[Any, int] = {}
+    for el in matched:
+        chain = [el, *el.iterancestors()]
+        for i, anc in enumerate(chain):
+            counts[anc] = counts.get(anc, 0) + 1
+            depth[anc] = len(chain) - i
+    need = max(1, int(0.7 * len(matched) + 0.5))
+    container = max((anc for anc, n in counts.items() if n >= need), key=lambda a: depth[a])
+    first, last = page.pos[container], page.end(container)
+    inside = [el for el in matched if first <= page.pos[el] <= last]
+    page.body_start = min(page.pos[el] for el in inside)
+    page.body_end = max(page.end(el) for el in inside)
+    _widen_to_chunks(page, container)
+
+
+def _widen_to_chunks(page: PageMap, container: Any) -> None:
+    """Stretch the body over the container's look-alike siblings or its ``articleBody``.
+
+    Pages split a long story into several identical chunks (and the extractor may
+    keep only some): the chunks after the located ones are body too.
+    """
+    node = container
+    for _ in range(3):
+        if node is None:
+            return
+        if (node.get("itemprop") or "").casefold() == "articlebody":
+            page.body_start = min(page.body_start, page.pos[node])
+            page.body_end = max(page.body_end, page.end(node))
+            return
+        node = node.getparent()
+    shape = (container.tag, container.get("class"))
+    if not shape[1]:
+        return
+    sibling = container.getnext()
+    while sibling is not None:
+        if isinstance(sibling.tag, str) and (sibling.tag, sibling.get("class")) == shape:
+            page.body_end = max(page.body_end, page.end(sibling))
+        sibling = sibling.getnext()
+    sibling = container.getprevious()
+    while sibling is not None:
+        if isinstance(sibling.tag, str) and (sibling.tag, sibling.get("class")) == shape:
+            page.body_start = min(page.body_start, page.pos[sibling])
+        sibling = sibling.getprevious()
+
+
+@dataclass(slots=True)
+class _ClassVerdicts:
+    """Class/id strings seen on the page and what they mark (pages repeat them a lot)."""
+
+    c: RelatedCues
+    related: re.Pattern[str]
+    sponsored: re.Pattern[str]
+    seen: dict[str, str | None] = field(default_factory=dict)
+
+    def kind(self, words: str) -> str | None:
+        verdict = self.seen.get(words, "?")
+        if verdict != "?":
+            return verdict
+        found: str | None = None
+        if self.sponsored.search(words):
+            found = "sponsored"
+        else:
+            parts = set(_CLASS_PARTS.split(words))
+            if parts & self.c.drop_words:
+                found = "drop"
+            elif self.related.search(words):
+                found = "related"
+            elif parts & self.c.chrome_words:
+                found = "chrome"
+        self.seen[words] = found
+        return found
+
+
+def _verdicts() -> _ClassVerdicts:
+    c = cues()
+    return _ClassVerdicts(
+        c,
+        re.compile("|".join(re.escape(m) for m in c.related_markers)),
+        re.compile("|".join(re.escape(m) for m in c.sponsored_markers)),
+    )
+
+
+def mark_blocks(
+    page: PageMap,
+    story_positions: list[int],
+    link_positions: list[int],
+    is_label_link: Callable[[Any], bool],
+) -> None:
+    """Add the marks of labelled and classed blocks (positions of story links and of all links, sorted)."""
+    c = cues()
+    verdicts = _verdicts()
+    marks = page.marks
+    for el in page.elements:
+        tag = el.tag
+        cls = el.get("class")
+        ident = el.get("id")
+        words = f"{cls or ''} {ident or ''}".casefold().strip() if (cls or ident) else ""
+        kind = verdicts.kind(words) if words else None
+        if kind is None and tag in _CHROME_TAGS:
+            kind = "chrome"
+        aria = el.get("aria-label")
+        if aria:
+            kind = c.label_kind(aria) or kind
+        if kind is not None and not page.holds_body(el):
+            first, last = page.pos[el], page.end(el)
+            # A related class on a single link or title is no block of its own.
+            if kind != "related" or _count_between(link_positions, first, last) >= 2:
+                marks.append((first, last, kind))
+        if tag in _HEADINGS or (words and _LABEL_CLASS & set(_CLASS_PARTS.split(words))):
+            _mark_label(page, el, story_positions, link_positions, is_label_link, c)
+
+
+def _mark_label(
+    page: PageMap,
+    el: Any,
+    story_positions: list[int],
+    link_positions: list[int],
+    is_label_link: Callable[[Any], bool],
+    c: RelatedCues,
+) -> None:
+    start = page.pos[el]
+    end = page.end(el)
+    if end - start > 8:
+        return
+    kind = c.label_kind(el.text_content())
+    if kind is None or any(is_label_link(a) for a in el.iter("a")):
+        return
+    # A story-list label covers the nearest block with stories after it; a label of
+    # links that are never stories (sharing, comments) only the nearest block with links.
+    targets = story_positions if kind in ("related", "more") else link_positions
+    node = el
+    for _ in range(5):
+        parent = node.getparent()
+        if parent is None:
+            return
+        if page.holds_body(parent) or (page.body_start >= 0 and page.pos[parent] <= page.body_end <= page.end(parent)):
+            # The label sits beside the body in one container: it covers what follows it.
+            nxt = node.getnext()
+            while nxt is not None and not isinstance(nxt.tag, str):
+                nxt = nxt.getnext()
+            if nxt is not None:
+                page.marks.append((start, page.end(nxt), kind))
+            return
+        last = page.end(parent)
+        i = bisect.bisect_right(targets, end)
+        if i < len(targets) and targets[i] <= last:
+            page.marks.append((start, last, kind))
+            return
+        node = parent
+
+
+def _count_between(positions: list[int], first: int, last: int) -> int:
+    return bisect.bisect_right(positions, last) - bisect.bisect_left(positions, first)
+
+
+def kind_at(page: PageMap, position: int) -> str | None:
+    """What holds the position: "drop" (sponsored or never-story block), else the innermost
+    "related"/"more" mark, else "chrome" (menus, headers, footers), else None."""
+    best: Mark | None = None
+    chrome = False
+    for first, last, kind in page.marks:
+        if first <= position <= last:
+            if kind in ("sponsored", "drop"):
+                return "drop"
+            if kind == "chrome":
+                chrome = True
+            elif best is None or first > best[0]:
+                best = (first, last, kind)
+    if best is not None:
+        return best[2]
+    return "chrome" if chrome else None

@@ -1,0 +1,121 @@
+"""Titles for related links: the headline inside an anchor, cleaned of labels, dates and icons."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reader.core.html.related_cues import cues
+from reader.core.sanitize import clean_text
+
+#: Elements whose text is never part of a headline.
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "time", "button", "select", "img"})
+#: Class words of meta elements inside teasers (dates, counters, icons).
+_SKIP_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:date|time|timestamp|ago|dateline|published|count|counter|comments?-count|"
+    r"icon|icons|material-icons|duration|reading-time|read-time|byline|author)(?:$|[\s_-])"
+)
+_HEADLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|hed|heading)(?:$|[\s_-])")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+_MONTHS = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+)
+_TRAILING_MESS = re.compile(
+    r"(?:\s*(?:"
+    r"\d+\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?|yrs?)\s+ago"
+    r"|(?:\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}),?\s+(?:19|20)\d\d"
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?"
+    r"|\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?"
+    r"|\(\d+\)"
+    r"|\d+\s+(?:comments?|replies|shares|views)"
+    r"|\d+\s*min(?:ute)?s?\s+read"
+    r"|(?:yesterday|today|just now)"
+    r"))+\s*$",
+    re.IGNORECASE,
+)
+_ICON_WORD = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+_ARROWS = " \t>»›→▶►<«‹←•·|–—-:"
+_SEPARATOR = re.compile(r"^\s*[:|–—>»›\-]+\s*")
+#: Labels that may open a promo or teaser title and are not part of the headline.
+_EXTRA_PREFIXES = ("more", "also", "watch", "listen", "update", "updated", "breaking", "exclusive")
+
+
+def anchor_title(a: Any) -> tuple[str, int]:
+    """(title, quality) of a link: 3 from a headline element, 2 from its text, 1 from alt/title."""
+    for el in a.iter(*_HEADINGS):
+        text = clean_title(_text_of(el))
+        if text:
+            return text, 3
+    for el in a.iter():
+        if el is not a and _HEADLINE_CLASS.search((el.get("class") or "").casefold()):
+            text = clean_title(_text_of(el))
+            if text:
+                return text, 3
+    text = clean_title(_text_of(a))
+    if text:
+        return text, 2
+    for el in a.iter("img"):
+        alt = clean_title(el.get("alt") or "")
+        if alt:
+            return alt, 1
+    return clean_title(a.get("title") or a.get("aria-label") or ""), 1
+
+
+def _text_of(el: Any) -> str:
+    parts: list[str] = []
+    _collect(el, parts, top=True)
+    return " ".join("".join(parts).split())
+
+
+def _collect(el: Any, parts: list[str], top: bool = False) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if not top and (tag in _SKIP_TAGS or _SKIP_CLASS.search((el.get("class") or "").casefold())):
+        return
+    if tag == "br":
+        parts.append(" ")
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            _collect(child, parts)
+            parts.append(" " if child.tag not in ("span", "em", "i", "b", "strong", "a") else "")
+        if child.tail:
+            parts.append(child.tail)
+
+
+def clean_title(text: str) -> str:
+    """A headline without leading labels ("Read more:"), arrows, icon names, dates or counters."""
+    text = clean_text(text)
+    if not text:
+        return ""
+    text = _ICON_WORD.sub(" ", text)
+    text = " ".join(text.split()).strip(_ARROWS)
+    text = _strip_label(text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TRAILING_MESS.sub("", text).strip(_ARROWS + " ")
+    if len(text) > 300:
+        text = text[:300].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+def _strip_label(text: str) -> str:
+    """Drop a label such as "Read also:" or "RELATED" that opens the title."""
+    folded = text.casefold()
+    c = cues()
+    candidates = [cue for cue, kind in c.label_prefixes if kind == "related"]
+    candidates.extend(_EXTRA_PREFIXES)
+    for cue in candidates:
+        if not folded.startswith(cue) or len(folded) == len(cue) or folded[len(cue)].isalnum():
+            continue
+        rest = text[len(cue):]
+        shouted = text[: len(cue)].isupper() and len(cue) >= 4
+        match = _SEPARATOR.match(rest)
+        if match or shouted:
+            stripped = rest[match.end():] if match else rest.strip()
+            if len(stripped.split()) >= 2 or len(stripped) >= 8:
+                return stripped.strip(_ARROWS + " ")
+    return text
