@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -305,3 +306,17 @@ def test_socks_proxy_without_support_is_one_clear_line(monkeypatch: pytest.Monke
     monkeypatch.setenv("ALL_PROXY", "socks5://127.0.0.1:1080")
     error = failure("http://news.example/ok")
     assert error.kind == "network" and "SOCKS" in str(error)
+
+
+def test_gzip_bomb_never_inflates_far_past_the_cap(server: LocalServer) -> None:
+    # httpx inflates each 64 KiB network chunk at once (~64 MiB for a bomb); fetch
+    # must stay near its 2 MiB cap however much a chunk would expand.
+    server.bomb(64)
+    tracemalloc.start()
+    try:
+        error = failure(server.url("/gzip-bomb?mb=64"), NetConfig(timeout=5.0, max_bytes=2 * 1024 * 1024))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert error.kind == "too_big"
+    assert peak < 8 * 1024 * 1024, peak
