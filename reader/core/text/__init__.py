@@ -58,6 +58,7 @@ def extract_text_page(text: str, url: str | None = None) -> Article:
     start, end = body.best_region(page, structured)
     if end <= start:
         return Article(url=url, lang=lang)
+    start, end = body.extend(page, start, end, c)
     start = metadata.refine_start(page, start, end, c, structured)
     head = metadata.read_header(page, start, end, c, lang)
     parts = body.build(page, start, end, c, structured)

@@ -32,7 +32,7 @@ def score(ln: Line, structured: bool) -> float:
             weight *= 0.3  # a teaser cut short
         if structured and not ln.alone:
             # The page marks its paragraphs: prose glued to other lines is a teaser or caption.
-            weight = weight * 0.3 - 2
+            weight = weight * 0.5 - 1
         return weight
     if structured and ln.alone:
         # A <p> of its own: short paragraphs, sub-headings, list-like lines.
@@ -61,7 +61,7 @@ def is_structured(lines: list[Line]) -> bool:
             total += ln.words
             if ln.alone:
                 alone += ln.words
-    return total > 0 and alone >= 0.5 * total
+    return total > 0 and alone >= 0.12 * total
 
 
 def _kadane(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -151,6 +151,25 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
         else:
             break
     return trim(lines, start, end, structured)
+
+
+def extend(lines: list[Line], start: int, end: int, c: Cues) -> tuple[int, int]:
+    """Take back prose lines glued right before or after the region (a first paragraph in a div)."""
+    for _ in range(3):
+        if start == 0:
+            break
+        ln = lines[start - 1]
+        if ln.kind != "text" or not ln.prose or ln.boiler or ln.seen > 1 or ln.words < 10 or is_caption(ln, c):
+            break
+        start -= 1
+    for _ in range(3):
+        if end >= len(lines):
+            break
+        ln = lines[end]
+        if ln.kind != "text" or not ln.prose or ln.boiler or ln.seen > 1 or ln.words < 10 or is_caption(ln, c):
+            break
+        end += 1
+    return start, end
 
 
 def _weak(ln: Line, structured: bool) -> bool:
