@@ -174,8 +174,8 @@ def _kind_of(page: PageMap, position: int) -> RelatedKind | None:
         return "more" if where == "more" else "inline"
     if where == "related":
         return "related"
-    if where == "chrome":
-        return None
+    if where == "chrome" or (where is None and page.in_lead(position)):
+        return None  # menus, and the story's own lead media and byline
     return "more"
 
 

@@ -38,6 +38,10 @@ class PageMap:
     body_start: int = -1
     body_end: int = -1
     marks: list[Mark] = field(default_factory=list)
+    #: Start of the element that holds the body (lead media, bylines sit between it and the body).
+    container_start: int = -1
+    #: Sorted positions of the body's paragraphs found in the page.
+    paragraphs: list[int] = field(default_factory=list)
 
     def end(self, el: Any) -> int:
         """Position of the last element inside ``el`` (``el``'s own when it is empty)."""
@@ -46,15 +50,19 @@ class PageMap:
             node = node[-1]
         return self.pos.get(node, self.pos[el])
 
+    def in_lead(self, position: int) -> bool:
+        """True between the start of the body's container and the body (lead media, bylines)."""
+        return self.container_start <= position < self.body_start
+
     def in_body(self, position: int) -> bool:
         """True when the position falls inside the article body's span."""
         return self.body_start <= position <= self.body_end and self.body_start >= 0
 
-    def holds_body(self, el: Any) -> bool:
-        """True when the element contains the start of the body (marks never apply to those)."""
+    def holds_body(self, first: int, last: int) -> bool:
+        """True when the span holds body text (marks never apply to those) or the body's start."""
         if self.body_start < 0:
             return False
-        return self.pos[el] <= self.body_start <= self.end(el)
+        return first <= self.body_start <= last or _count_between(self.paragraphs, first, last) > 0
 
 
 def _key(text: str) -> str:
@@ -100,9 +108,12 @@ def _locate_body(page: PageMap, body: tuple[Block, ...]) -> None:
     need = max(1, int(0.7 * len(matched) + 0.5))
     container = max((anc for anc, n in counts.items() if n >= need), key=lambda a: depth[a])
     first, last = page.pos[container], page.end(container)
+    page.container_start = first
     inside = [el for el in matched if first <= page.pos[el] <= last]
     page.body_start = min(page.pos[el] for el in inside)
     page.body_end = max(page.end(el) for el in inside)
+    # List items are left out: extractors sometimes keep a related list as body.
+    page.paragraphs = sorted(page.pos[el] for el in inside if el.tag != "li")
     _widen_to_chunks(page, container)
 
 
@@ -121,19 +132,26 @@ def _widen_to_chunks(page: PageMap, container: Any) -> None:
             page.body_end = max(page.body_end, page.end(node))
             return
         node = node.getparent()
-    shape = (container.tag, container.get("class"))
+    node = container
+    for _ in range(3):
+        if node is None or node.tag in ("body", "html"):
+            return
+        if _widen_over_siblings(page, node):
+            return
+        node = node.getparent()
+
+
+def _widen_over_siblings(page: PageMap, node: Any) -> bool:
+    shape = (node.tag, node.get("class"))
     if not shape[1]:
-        return
-    sibling = container.getnext()
-    while sibling is not None:
-        if isinstance(sibling.tag, str) and (sibling.tag, sibling.get("class")) == shape:
-            page.body_end = max(page.body_end, page.end(sibling))
-        sibling = sibling.getnext()
-    sibling = container.getprevious()
-    while sibling is not None:
+        return False
+    found = False
+    for sibling in (*node.itersiblings(preceding=True), *node.itersiblings()):
         if isinstance(sibling.tag, str) and (sibling.tag, sibling.get("class")) == shape:
             page.body_start = min(page.body_start, page.pos[sibling])
-        sibling = sibling.getprevious()
+            page.body_end = max(page.body_end, page.end(sibling))
+            found = True
+    return found
 
 
 @dataclass(slots=True)
@@ -194,10 +212,12 @@ def mark_blocks(
         aria = el.get("aria-label")
         if aria:
             kind = c.label_kind(aria) or kind
-        if kind is not None and not page.holds_body(el):
+        if kind is not None:
             first, last = page.pos[el], page.end(el)
             # A related class on a single link or title is no block of its own.
-            if kind != "related" or _count_between(link_positions, first, last) >= 2:
+            if not page.holds_body(first, last) and (
+                kind != "related" or _count_between(link_positions, first, last) >= 2
+            ):
                 marks.append((first, last, kind))
         if tag in _HEADINGS or (words and _LABEL_CLASS & set(_CLASS_PARTS.split(words))):
             _mark_label(page, el, story_positions, link_positions, is_label_link, c)
@@ -220,13 +240,15 @@ def _mark_label(
         return
     # A story-list label covers the nearest block with stories after it; a label of
     # links that are never stories (sharing, comments) only the nearest block with links.
-    targets = story_positions if kind in ("related", "more") else link_positions
+    lists = kind in ("related", "more")
+    targets = story_positions if lists else link_positions
     node = el
-    for _ in range(5):
+    for _ in range(5 if lists else 2):
         parent = node.getparent()
         if parent is None:
             return
-        if page.holds_body(parent) or (page.body_start >= 0 and page.pos[parent] <= page.body_end <= page.end(parent)):
+        first, last = page.pos[parent], page.end(parent)
+        if page.holds_body(first, last) or first <= page.body_end <= last:
             # The label sits beside the body in one container: it covers what follows it.
             nxt = node.getnext()
             while nxt is not None and not isinstance(nxt.tag, str):
@@ -234,7 +256,6 @@ def _mark_label(
             if nxt is not None:
                 page.marks.append((start, page.end(nxt), kind))
             return
-        last = page.end(parent)
         i = bisect.bisect_right(targets, end)
         if i < len(targets) and targets[i] <= last:
             page.marks.append((start, last, kind))

@@ -10,7 +10,10 @@ from reader.core.html.related_cues import RelatedCues, cues
 from reader.core.sanitize import clean_url
 
 _NOT_WEB = ("javascript:", "mailto:", "tel:", "sms:", "data:", "about:", "file:", "ftp:")
-_DATE_PATH = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/|$)")
+_DATE_PATH = re.compile(
+    r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"/(?:0?[1-9]|[12]\d|3[01])(?:/|$)"
+)
 _DATE_IN_SEGMENT = re.compile(r"(?:^|\D)(?:19|20)\d\d-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])(?:\D|$)")
 _LONG_NUMBER = re.compile(r"\d{5,}")
 _WORD_SPLIT = re.compile(r"[-_+.,~]+")
@@ -89,9 +92,9 @@ def is_story_url(url: str) -> bool:
 def story_strength(url: str) -> int:
     """How much the URL looks like one story rather than a home, section, profile or service page.
 
-    STRONG: a date in the path, a long numeric id, a slug of four or more words,
-    or a query parameter naming an article. WEAK: only a three-word slug (enough
-    inside a block labelled as related). NOT_STORY: no evidence, or a host that
+    STRONG: a date in the path, a long numeric id, a slug of five or more words,
+    or a query parameter naming an article. WEAK: only a slug of three or four
+    words (enough inside a block labelled as related, or for a link to the same site). NOT_STORY: no evidence, or a host that
     never serves stories (social networks, shops, reference works), or a listing
     or service path segment (``/tag/``, ``/author/``, ``/search``...).
     """
@@ -107,7 +110,7 @@ def story_strength(url: str) -> int:
         return NOT_STORY
     segments = [unquote(s) for s in parts.path.split("/") if s]
     folded = [s.casefold() for s in segments]
-    if any(s in c.segments for s in folded):
+    if any(s in c.segments or _service_words(s, c) for s in folded):
         return NOT_STORY
     if folded:
         last = folded[-1]
@@ -131,11 +134,20 @@ def story_strength(url: str) -> int:
     return max(_slug_strength(s) for s in named[-2:])
 
 
+def _service_words(segment: str, c: RelatedCues) -> bool:
+    """A segment such as ``help-17655000`` or ``about_us``: only service words (and numbers)."""
+    words = [w for w in _WORD_SPLIT.split(_PAGE_SUFFIX.sub("", segment)) if not w.isdigit()]
+    return bool(words) and len(words) <= 2 and all(w in c.segments for w in words)
+
+
 def _slug_strength(segment: str) -> int:
-    """STRONG for a slug of four or more words (or a long run of non-Latin letters), WEAK for three."""
+    """STRONG for a slug of five or more words (or a long run of non-Latin letters), WEAK for three or four.
+
+    Headlines make long slugs; reference, data and section pages short ones.
+    """
     words = [w for w in _WORD_SPLIT.split(segment) if any(ch.isalpha() for ch in w)]
     long_words = sum(1 for w in words if len(w) >= 2)
-    if long_words >= 4:
+    if long_words >= 5:
         return STRONG
     text = "".join(words)
     if len(text) >= 8 and not text.isascii():
