@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 COMMANDS = ("open", "dump", "bookmarks", "locate")
 FORMATS = ("markdown", "text", "json")
+#: Seconds one page may take to extract before `dump` gives up on it.
+EXTRACT_TIMEOUT = 30.0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -92,7 +94,8 @@ def cmd_dump(args: argparse.Namespace) -> int:
             loaded = load_source(source, config=config.net, offline=args.offline)
             if loaded.notice:
                 _error(f"{source}: {loaded.notice}")
-            article = extract(loaded.content, url=args.url or loaded.url, charset=loaded.charset)
+            article = extract(loaded.content, url=args.url or loaded.url, charset=loaded.charset,
+                              timeout=EXTRACT_TIMEOUT)
         except (SourceError, ExtractionError) as exc:
             message = str(exc)
             _error(message if message.startswith(source) else f"{source}: {message}")
