@@ -428,12 +428,13 @@ class LocalServer:
         return self.url(path)
 
     def bomb(self, mebibytes: int) -> bytes:
-        """Gzip data that inflates to ``mebibytes`` MiB of zeros (made once, then reused)."""
+        """Gzip data that inflates to a ``mebibytes`` MiB HTML page (made once, then reused)."""
         with self.lock:
             if mebibytes not in self._bombs:
                 packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
-                zeros = bytes(1024 * 1024)
-                parts = [packer.compress(zeros) for _ in range(mebibytes)]
+                filler = b"a" * (1024 * 1024)
+                parts = [packer.compress(b"<!DOCTYPE html><html><body><p>")]
+                parts += [packer.compress(filler) for _ in range(mebibytes)]
                 self._bombs[mebibytes] = b"".join(parts) + packer.flush()
             return self._bombs[mebibytes]
 

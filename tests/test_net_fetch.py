@@ -320,3 +320,15 @@ def test_gzip_bomb_never_inflates_far_past_the_cap(server: LocalServer) -> None:
         tracemalloc.stop()
     assert error.kind == "too_big"
     assert peak < 8 * 1024 * 1024, peak
+
+
+def test_binary_body_is_refused_from_its_first_bytes(server: LocalServer) -> None:
+    url = server.add("/big-video", b"\x1a\x45\xdf\xa3" + bytes(8 * 1024 * 1024), None)
+    tracemalloc.start()
+    try:
+        error = failure(url, NetConfig(timeout=5.0))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert error.kind == "wrong_type" and "Matroska" in str(error)
+    assert peak < 2 * 1024 * 1024, peak  # the 8 MiB body was not downloaded

@@ -222,24 +222,28 @@ def _read(
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > config.max_bytes:
         raise _too_big(url, config)
-    body = _body(response, url, config, dog)
-    if not body or body.isspace():
-        raise FetchError("empty", f"The server sent an empty page for {shown(url)}.", url=url, status=status)
-    head = body[:_SNIFF_BYTES]
+    body, mtype = _body(response, url, mtype, config, dog)
+    return Download(url, status, body, mtype, sniff.charset_of(declared), etag, last_modified)
+
+
+def _classify(head: bytes, mtype: str, url: str) -> str:
+    """The media type to report, judged from the first bytes; wrong_type when they are not text."""
     if mtype in sniff.VAGUE:
         guessed = sniff.sniff(head)
         if guessed is None:
             what = sniff.describe_binary(head) or "binary data"
             raise _wrong_type(url, mtype or "application/octet-stream", f"it looks like {what}")
-        mtype = guessed
-    else:
-        disguised = sniff.describe_binary(head)
-        if disguised:
-            raise _wrong_type(url, mtype, f"it is labelled {mtype} but looks like {disguised}")
-    return Download(url, status, body, mtype, sniff.charset_of(declared), etag, last_modified)
+        return guessed
+    disguised = sniff.describe_binary(head)
+    if disguised:
+        raise _wrong_type(url, mtype, f"it is labelled {mtype} but looks like {disguised}")
+    return mtype
 
 
-def _body(response: httpx.Response, url: str, config: NetConfig, dog: Watchdog) -> bytes:
+def _body(
+    response: httpx.Response, url: str, mtype: str, config: NetConfig, dog: Watchdog
+) -> tuple[bytes, str]:
+    """The decoded body and its media type; binary bodies are refused from their first bytes."""
     codings = encodings(response.headers.get("content-encoding"))
     pieces: Iterator[bytes]
     if can_decode(codings):
@@ -247,12 +251,19 @@ def _body(response: httpx.Response, url: str, config: NetConfig, dog: Watchdog) 
     else:
         pieces = response.iter_bytes()  # a coding we did not ask for: httpx's decoders
     body = bytearray()
+    judged: str | None = None
     for piece in pieces:
         body += piece
         if len(body) > config.max_bytes:
             raise _too_big(url, config)
+        if judged is None and len(body) >= _SNIFF_BYTES:
+            judged = _classify(bytes(body[:_SNIFF_BYTES]), mtype, url)
         _stop_if_needed(dog, config, url)
-    return bytes(body)
+    if not body or body.isspace():
+        raise FetchError(
+            "empty", f"The server sent an empty page for {shown(url)}.", url=url, status=response.status_code
+        )
+    return bytes(body), judged or _classify(bytes(body[:_SNIFF_BYTES]), mtype, url)
 
 
 def _too_big(url: str, config: NetConfig) -> FetchError:
