@@ -61,6 +61,8 @@ def extract_text_page(text: str, url: str | None = None) -> Article:
     start, end = body.extend(page, start, end, c)
     start = metadata.refine_start(page, start, end, c, structured)
     head = metadata.read_header(page, start, end, c, lang)
+    if head.title_at >= start:
+        start = head.title_at + 1
     parts = body.build(page, start, end, c, structured)
     # A figure right above the body (between lead and first paragraph) belongs to it.
     figures: list[Block] = []

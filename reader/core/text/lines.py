@@ -129,7 +129,7 @@ def classify(ln: Line, c: Cues) -> str:
         ):
             if k in c.sets[kind]:
                 return label
-        if _only_social(k, c):
+        if _only_social(k, c) or (ln.words <= 3 and k.split(maxsplit=1)[0] in c.social):
             return "share"
         if ln.words <= 5 and c.prefix("see_all", ln.text):
             return "share"

@@ -79,44 +79,64 @@ def split_authors(byline: str, c: Cues) -> tuple[str, ...]:
     return tuple(n for n in names if _name_like(n))
 
 
+_CRUMBS = re.compile(r"\s[»›>|/•·]\s|[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]+[A-ZÀ-Þ]")
+
+
 def _title_score(lines: list[Line], j: int, start: int, c: Cues) -> float:
     ln = lines[j]
     if ln.kind != "text" or not 2 <= ln.words <= 30 or is_caption(ln, c):
         return -99.0
-    s = min(ln.words, 10) / 2
-    last = ln.text[-1]
-    if last == "." and not ln.text.endswith("..."):
+    text = ln.text
+    s = min(ln.words, 12) / 3
+    last = text[-1]
+    if last == "." and not text.endswith("..."):
         s -= 3
-    if last in ",;":
-        s -= 4
+    if last in ",;:":
+        s -= 3
     if ln.prose and ln.words > 20:
         s -= 3
-    if ln.text[0].islower():
+    if text[0].islower():
         s -= 3
-    s -= 3 * max(0, ln.seen - 2)
-    if ln.words <= 4 and _name_like(ln.text):
+    if ln.seen > 3:
         s -= 3
+    elif ln.seen > 1 and ln.words >= 3:
+        s += 1.5  # the title again in breadcrumbs or share text
+    if ln.words <= 4 and _name_like(text):
+        s -= 3
+    if _CRUMBS.search(text):
+        s -= 3
+    if find_date(text):
+        s -= 4
     between = 0
     for k in range(j + 1, start):
         other = lines[k]
-        if (other.kind == "text" and not other.prose and not is_caption(other, c) and not _name_like(other.text)) or other.kind in ("related", "more", "stop", "tags"):
+        stray = other.kind == "text" and not other.prose and not is_caption(other, c)
+        if (stray and not _name_like(other.text)) or other.kind in ("related", "more", "stop", "tags"):
             between += 1
-    s -= 0.7 * between
-    nxt = next((lines[k] for k in range(j + 1, min(start, j + 3)) if lines[k].kind == "text"), None)
-    if nxt is not None and nxt.prose:
-        s += 1
-    for k in range(j + 1, min(start + 1, j + 5, len(lines))):
-        if lines[k].kind in ("date", "byline"):
+    s -= 0.6 * between
+    for k in range(j + 1, min(len(lines), j + 4)):
+        other = lines[k]
+        if other.kind in ("date", "byline"):
             s += 3
+            break
+        if other.kind == "text" and other.prose:
+            s += 1.5
             break
     return s
 
 
 def find_title(lines: list[Line], start: int, c: Cues) -> int:
-    """Index of the title line above ``start`` (-1 when none fits)."""
+    """Index of the title line near ``start`` (-1 when none fits)."""
     best, best_at = 0.0, -1
     for j in range(start - 1, max(-1, start - TITLE_WINDOW), -1):
         s = _title_score(lines, j, start, c)
+        if s > best:
+            best, best_at = s, j
+    # A title the region swallowed: a heading-like first line.
+    for j in range(start, min(len(lines), start + 2)):
+        if lines[j].prose:
+            break
+        s = _title_score(lines, j, j, c) - 1
         if s > best:
             best, best_at = s, j
     return best_at
