@@ -8,12 +8,13 @@ from collections import Counter
 from reader.core.entities.chunks import Candidate, chunk, quoted_titles
 from reader.core.entities.groups import Group, merge_groups, name_key
 from reader.core.entities.lexicon import Known, Lexicon, fold, lexicon
-from reader.core.entities.tokens import Token, guess_lang, tokenize, url_spans
+from reader.core.entities.tokens import Token, guess_lang, tokenize
 from reader.core.models import Entity
 
 _SPEECH_GAP = re.compile(r"^,?\s+$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LINE_START_GAP = re.compile(r"\n|^$|[.!?]\s")
+_JOIN_GAP = re.compile(r"^[ \u00a0]{0,2}(?:[a-zà-ÿ]{1,5}['’])?$|^['’]s [ ]?$")
 
 
 def _surface(text: str, cand: Candidate) -> str:
@@ -42,19 +43,24 @@ def _intrinsic_votes(cand: Candidate, lex: Lexicon, lang: str | None) -> None:
     if last.is_digit:
         cand.vote("MISC", 4 if _YEAR.match(last.text) else 1.5)
     if last.text.endswith("+"):
-        cand.vote("MISC", 2)
+        cand.vote("MISC", 1)
     first = cand.tokens[0]
     head = lex.known.get(first.key) if len(words) > 1 and not cand.known else None
     if head is not None and head.type == "ORG":
         cand.vote("ORG", 2)
-    if n >= 2 and first.key in lex.given and not cand.known:
+    if n >= 2 and any(t.is_upper for t in cand.tokens) and first.key not in lex.given:
+        cand.vote("ORG", 1.5)
+    if n >= 2 and first.key in lex.given and not cand.known and not cand.quoted:
         cand.vote("PER", 3.5)
-    elif n >= 2 and not cand.votes:
-        cand.vote("PER", 1)
+    elif len(words) >= 2 and not cand.votes:
+        # titles open with a grammar word ("From Hell"); "French Touch" is no one's name
+        if (first.key in lex.all_stopwords or first.key in lex.demonyms
+                or any(t.is_digit for t in cand.tokens)):
+            cand.vote("MISC", 1)
+        else:
+            cand.vote("PER", 1)
     if n == 1 and (first.is_upper or first.is_camel):
         cand.vote("ORG", 1)
-    if n == 1 and first.key in lex.given and not cand.known:
-        cand.vote("PER", 1)
     if n == 1 and lang == "de" and len(words) == 1 and words[0].endswith("s") and words[0][:-1] in lex.known:
         cand.known = lex.known[words[0][:-1]]
         cand.vote(cand.known.type, 6)
@@ -66,9 +72,13 @@ def _context_votes(cand: Candidate, tokens: list[Token], index: dict[int, int], 
     strong_type = cand.known is not None
     if i > 0 and not cand.courtesy:
         prev = tokens[i - 1]
-        if prev.text and prev.gap != "" and cand.tokens[0].gap.strip() == "":
-            if prev.key in lex.roles and not strong_type:
+        if prev.text and prev.gap != "" and _JOIN_GAP.match(cand.tokens[0].gap):
+            if prev.key in lex.roles and not strong_type and prev.text[0].islower() or (
+                prev.key in lex.roles and prev.is_cap and not strong_type and not cand.quoted
+            ):
                 cand.vote("PER", 3)
+            elif prev.key in lex.appositive and prev.text[0].islower():
+                cand.vote(lex.appositive[prev.key], 3)
             elif prev.key in lex.loc_prep and prev.text[0].islower() and len(cand.tokens) == 1 and not strong_type:
                 cand.vote("LOC", 0.75)
     if j + 1 < len(tokens):
@@ -124,7 +134,7 @@ def _caps_line_candidates(tokens: list[Token], lex: Lexicon, skip: set[int]) -> 
 def _brand_words(tokens: list[Token], lex: Lexicon) -> set[str]:
     """Lower-case words that open sentences or lines: brand names written in lower case."""
     starts = [t for t in tokens if t.text and t.initial and t.text[0].isalpha()]
-    lower_starts = [t for t in starts if t.text[0].islower() and t.text.isalpha() and len(t.text) > 2
+    lower_starts = [t for t in starts if t.text.islower() and t.text.isalpha() and len(t.text) > 2
                     and t.key not in lex.all_stopwords and _LINE_START_GAP.search(t.gap or "")]
     if not starts or len(lower_starts) > 0.15 * len(starts):
         return set()
@@ -136,7 +146,7 @@ def _display(surfaces: Counter[str], caps_only: set[str]) -> str:
     plain = [s for s in surfaces if s not in caps_only] or list(surfaces)
     best = max(plain, key=lambda s: (len(s.split()), len(s), surfaces[s]))
     if best in caps_only:
-        best = " ".join(w.capitalize() if len(w) > 3 else w for w in best.split())
+        best = " ".join(w.capitalize() if len(w) > 3 and w.isalpha() else w for w in best.split())
     return best
 
 
@@ -152,15 +162,17 @@ def find_entities(text: str, *, title: str = "", lang: str | None = None) -> tup
     lang = (lang or "").split("-")[0].lower() or None
     if lang not in lex.stopwords:
         lang = guess_lang(text or title, lex)
-    groups = _collect(text, lex, lang)
+    groups, tokens = _collect(text, lex, lang)
+    title_tokens: list[Token] = []
     if title.strip():
-        for group in _collect(title, lex, lang, all_weak=True):
-            groups.append(group)
+        title_groups, title_tokens = _collect(title, lex, lang, all_weak=True)
+        groups.extend(title_groups)
     merged = merge_groups(_by_key(groups), lex)
-    return _entities(text, title, merged, lex)
+    return _entities(text, tokens, title_tokens, merged, lex)
 
 
-def _collect(text: str, lex: Lexicon, lang: str | None, *, all_weak: bool = False) -> list[Group]:
+def _collect(text: str, lex: Lexicon, lang: str | None, *,
+             all_weak: bool = False) -> tuple[list[Group], list[Token]]:
     tokens = tokenize(text, lex, lang)
     index = {t.start: i for i, t in enumerate(tokens)}
     quotes = quoted_titles(text, tokens, lex, lang)
@@ -171,7 +183,7 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *, all_weak: bool = Fals
     for word in _brand_words(tokens, lex):
         for tok in tokens:
             if tok.text == word:
-                cand = Candidate([tok])
+                cand = Candidate([tok], brand=True)
                 cand.vote("ORG", 2)
                 cands.append(cand)
     lower = {t.key for t in tokens if t.text and t.text[0].islower()}
@@ -184,7 +196,8 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *, all_weak: bool = Fals
         _context_votes(cand, tokens, index, lex)
         if all_weak:
             cand.weak = True
-        elif lang == "de" and len(cand.tokens) == 1 and not cand.quoted and not cand.votes.get("PER"):
+        elif (lang == "de" and len(cand.tokens) == 1 and not cand.quoted and not cand.brand
+              and not cand.votes.get("PER")):
             cand.weak = True  # German capitalises every noun
     strong = [c for c in cands if not c.weak]
     strong_keys = {name_key([t.text for t in c.tokens]) for c in strong}
@@ -200,10 +213,14 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *, all_weak: bool = Fals
         key = "known:" + fold(cand.known.canonical) if cand.known else name_key(words)
         group = Group(key)
         group.add(cand, _surface(text, cand))
+        form = tuple(words)
+        group.forms.add(form)
         if cand.courtesy:
-            group.surfaces[text[cand.courtesy[0]:cand.end]] += 0
+            group.forms.add((text[cand.courtesy[0]:cand.courtesy[1]], *form))
+        if cand.tokens[0].caps_line or cand.dateline:
+            group.forms.add(tuple(w.upper() for w in form))
         groups.append(group)
-    return groups
+    return groups, tokens
 
 
 def _by_key(groups: list[Group]) -> list[Group]:
@@ -214,36 +231,53 @@ def _by_key(groups: list[Group]) -> list[Group]:
             for cand in group.cands:
                 target.add(cand, "")
             target.surfaces.update(group.surfaces)
-            del target.surfaces[""]
+            target.forms |= group.forms
         else:
             merged[group.key] = group
     return list(merged.values())
 
 
-def _entities(text: str, title: str, groups: list[Group], lex: Lexicon) -> tuple[Entity, ...]:
-    surface_of: dict[str, int] = {}
+def _scan(tokens: list[Token], index: dict[str, list[tuple[tuple[str, ...], int]]]
+          ) -> list[tuple[int, int, int]]:
+    """(group, start, end) of every mention: the longest written form at each token."""
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        options = index.get(tokens[i].text)
+        step = 1
+        if options:
+            for form, gi in options:
+                k = len(form)
+                if i + k <= n and all(
+                    tokens[i + m].text == form[m] and len(tokens[i + m].gap) <= 4 and "\n" not in tokens[i + m].gap
+                    for m in range(1, k)
+                ):
+                    out.append((gi, tokens[i].start, tokens[i + k - 1].end))
+                    step = k
+                    break
+        i += step
+    return out
+
+
+def _entities(text: str, tokens: list[Token], title_tokens: list[Token], groups: list[Group],
+              lex: Lexicon) -> tuple[Entity, ...]:
+    index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for gi, group in enumerate(groups):
-        for surface in group.surfaces:
-            if surface and not surface.isspace():
-                surface_of.setdefault(surface, gi)
-                if not surface.isupper():
-                    surface_of.setdefault(surface.upper(), gi)
-    if not surface_of:
-        return ()
-    pattern = re.compile(
-        r"(?<![\w])(?:" + "|".join(re.escape(s) for s in sorted(surface_of, key=len, reverse=True)) + r")(?![\w+])"
-    )
-    masks = url_spans(text)
+        for form in group.forms:
+            if form and form[0]:
+                index.setdefault(form[0], []).append((form, gi))
+                upper = tuple(w.upper() for w in form)
+                if upper != form:
+                    index.setdefault(upper[0], []).append((upper, gi))
+    for options in index.values():
+        options.sort(key=lambda item: -len(item[0]))
     mentions: dict[int, list[tuple[int, int]]] = {}
     used: dict[int, Counter[str]] = {}
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        if any(a <= start < b for a, b in masks):
-            continue
-        gi = surface_of[match.group()]
+    for gi, start, end in _scan(tokens, index):
         mentions.setdefault(gi, []).append((start, end))
-        used.setdefault(gi, Counter())[match.group()] += 1
-    title_counts: Counter[int] = Counter(surface_of[m.group()] for m in pattern.finditer(title)) if title else Counter()
+        used.setdefault(gi, Counter())[text[start:end]] += 1
+    title_counts = Counter(gi for gi, _, _ in _scan(title_tokens, index))
     out: list[tuple[int, int, Entity]] = []
     for gi, group in enumerate(groups):
         spans = mentions.get(gi, [])
@@ -251,8 +285,6 @@ def _entities(text: str, title: str, groups: list[Group], lex: Lexicon) -> tuple
         if not count:
             continue
         forms = used.get(gi) or Counter({s: c for s, c in group.surfaces.items() if s})
-        if title_counts[gi]:
-            forms.update({s: 0 for s in group.surfaces if s and s in title})
         caps_only = {s for s in forms if s.isupper() and any(o.upper() == s and o != s for o in forms)}
         caps_only |= {s for s in forms if s.isupper() and len(s) > 4 and not _known_upper(s, lex)}
         name = _display(forms, caps_only)

@@ -23,7 +23,11 @@ _QUOTES = re.compile(
     r"|(?<![\w\"])\"(?=\S)([^\"\n]{1,80}?)(?<=\S)\"(?!\w)|(?<!\w)‘([^‘’\n]{1,80})’(?!\w)"
 )
 # A listing line: a title and its details in brackets ("Vape Wave (documentary, 1h28)").
-_LISTING = re.compile(r"^([^()\n]{2,80}?) \(([^()\n]{2,80})\)$", re.MULTILINE)
+_LISTING = re.compile(
+    r"^([^()\n]{2,80}?) \(([^()\n]*[,\d][^()\n]*)\)$"  # "Vape Wave (documentary, 1h28)"
+    r"|\(([^(),\n]{2,60}), (?:19|20)\d\d\)",  # "(Des lendemains qui chantent, 2014)"
+    re.MULTILINE,
+)
 _INNER_PUNCT = re.compile(r"[.!?;:,…]")
 
 
@@ -35,6 +39,8 @@ class Candidate:
     weak: bool = False
     quoted: bool = False
     dateline: bool = False
+    #: A lower-case word that opens sentences: a brand (comwrap).
+    brand: bool = False
     known: Known | None = None
     #: (start, end) of the courtesy title before the name ("M." in "M. Musk").
     courtesy: tuple[int, int] | None = None
@@ -111,7 +117,8 @@ def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None
         out.append(cand)
     taken = {t.start for c in out for t in c.tokens}
     for match in _LISTING.finditer(text):
-        start, end = match.span(1)
+        grp = 1 if match.group(1) is not None else 3
+        start, end = match.span(grp)
         idx = by_start.get(start)
         if idx is None or start in taken:
             continue
@@ -119,9 +126,9 @@ def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None
         span = [t for t in span if t.text]
         if not span or not span[0].is_cap or len(span) > 10:
             continue
-        if all(t.is_cap for t in span) and span[0].key in lex.given:
-            continue  # a person introduced with details, not a title
-        cand = Candidate(span, quoted=True, known=lex.known.get(fold(match.group(1))))
+        if span[-1].end != end or span[0].key in lex.courtesy or span[0].key in lex.jobs:
+            continue
+        cand = Candidate(span, quoted=True, known=lex.known.get(fold(match.group(grp))))
         cand.vote("MISC", 3)
         out.append(cand)
     return out
@@ -159,7 +166,14 @@ def _plain_german(tok: Token, lex: Lexicon) -> bool:
                 or key in lex.org_prefix or key in lex.loc_prefix or key in lex.misc_prefix)
 
 
+def _is_cue(tok: Token, lex: Lexicon) -> bool:
+    key = tok.key
+    return key in lex.org_word or key in lex.loc_word or key in lex.misc_word or key in lex.org_suffix
+
+
 def _trim(run: list[Token], lex: Lexicon, lang: str | None) -> list[Token]:
+    """Drop grammar words, dates and job words from the edges of a run of capitalised words."""
+    whole = run
     while run and _edge_junk(run[0], lex, lang) and not (
         len(run) > 1 and run[1].is_cap and (
             run[0].key in lex.given
@@ -170,9 +184,18 @@ def _trim(run: list[Token], lex: Lexicon, lang: str | None) -> list[Token]:
     if lang == "de":
         while len(run) > 1 and _plain_german(run[0], lex):
             run = run[1:]
-    while run and (_edge_junk(run[-1], lex, lang) and not run[-1].is_digit
-                   or not run[-1].is_cap and not run[-1].is_digit):
-        run = run[:-1]
+    end = len(run)
+    while end and (_edge_junk(run[end - 1], lex, lang) and not run[end - 1].is_digit
+                   and not (run[end - 1].key in lex.jobs and end > 1)
+                   or not run[end - 1].is_cap and not run[end - 1].is_digit):
+        if run[end - 1].key in lex.demonyms:
+            return []  # "North American": an adjective phrase, not a name
+        end -= 1
+    run = run[:end]
+    if (len(run) == 1 and len(whole) > 1 and lang != "de" and _is_cue(run[0], lex)
+            and run[0].key not in lex.known and all(t.is_cap for t in whole)):
+        # "The We Company", "Group A": the short word was part of the name
+        return whole[1:] if whole[0].key in _ARTICLES else whole
     return run
 
 
@@ -205,6 +228,7 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
     """Candidates from runs of capitalised words (tokens whose index is in ``skip`` are taken)."""
     out: list[Candidate] = []
     n = len(tokens)
+    index_of = {t.start: k for k, t in enumerate(tokens)}
     i = 0
     while i < n:
         tok = tokens[i]
@@ -279,13 +303,29 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
             break
         i = j + 1
         pieces = _split_runs(run, lex)
+        title_rest = (start_i >= 2 and tokens[start_i - 1].key in ("of", "de", "du", "des", "for", "für")
+                      and tokens[start_i - 2].key in lex.jobs and len(pieces) > 1)
         for n_piece, piece in enumerate(pieces):
+            if title_rest and n_piece == 0:
+                continue  # "Director of Public Prosecution Eva-Marie Persson"
             piece = _trim(piece, lex, lang)
             if not piece:
                 continue
-            cand = Candidate(piece)
             first = piece[0]
+            before = index_of.get(first.start, 0) - 1
+            if (
+                lang != "de" and before >= 0 and tokens[before].is_digit and len(tokens[before].text) <= 3
+                and _SPACE.match(first.gap) and not first.initial and not tokens[before].initial
+                and len(piece) == 1 and not _is_cue(first, lex) and first.key not in lex.known
+                and not first.is_upper and first.key not in lex.calendar and first.key not in lex.common
+                and tokens[before].gap.strip() in ("", ",", "(")
+                and not text[tokens[before].start - 1: tokens[before].start].strip(" ,(")
+            ):
+                piece = [tokens[before], *piece]  # "99 Francs"
+            cand = Candidate(piece)
             cand.weak = first.initial and first is run[0] or first.headline
+            if title_rest:
+                cand.vote("PER", 3)
             if courtesy and n_piece == 0 and first is run[0]:
                 cand.courtesy = (tok.start, tok.end)
                 cand.vote("PER", 5)
@@ -308,6 +348,10 @@ def _split_runs(run: list[Token], lex: Lexicon) -> list[list[Token]]:
     pieces: list[list[Token]] = [[]]
     for n, tok in enumerate(run):
         key = tok.key
+        if (key in lex.jobs and n == len(run) - 1 and n > 0 and run[n - 1].key not in lex.known
+                and run[n - 1].key not in lex.portfolio):
+            pieces[-1].append(tok)  # "Alphonse Président": a title, not a job
+            continue
         if (key in lex.jobs or key in lex.modifiers or key in lex.calendar) and tok.is_cap:
             while pieces[-1] and pieces[-1][-1].key in lex.portfolio:
                 pieces[-1].pop()

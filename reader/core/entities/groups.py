@@ -19,12 +19,17 @@ class Group:
     surfaces: Counter[str] = field(default_factory=Counter)
     votes: Counter[str] = field(default_factory=Counter)
     words: tuple[str, ...] = ()  # folded words of the longest form
+    #: Token texts of every written form, used to find all mentions.
+    forms: set[tuple[str, ...]] = field(default_factory=set)
     merged_into: Group | None = None
+    _type: EntityType | None = None
 
     def add(self, cand: Candidate, surface: str) -> None:
         """Take one more mention."""
+        self._type = None
         self.cands.append(cand)
-        self.surfaces[surface] += 1
+        if surface:
+            self.surfaces[surface] += 1
         for etype, weight in cand.votes.items():
             self.votes[etype] += weight
         words = tuple(t.key for t in cand.tokens)
@@ -33,10 +38,11 @@ class Group:
 
     def absorb(self, other: Group) -> None:
         """Merge ``other`` (a shorter form) into this group."""
-        for cand in other.cands:
-            self.cands.append(cand)
+        self._type = None
+        self.cands.extend(other.cands)
         self.surfaces.update(other.surfaces)
         self.votes.update(other.votes)
+        self.forms |= other.forms
         other.merged_into = self
 
     @property
@@ -46,11 +52,12 @@ class Group:
 
     def type(self) -> EntityType:
         """The best-supported type; bare multi-word names default to PER, single words to ORG."""
-        if self.votes:
-            best, weight = self.votes.most_common(1)[0]
-            if weight > 0:
-                return best  # type: ignore[return-value]
-        return "PER" if len(self.words) > 1 else "ORG"
+        if self._type is None:
+            votes = Counter(self.votes)
+            # a bare single word is most often a company or body
+            votes["PER" if len(self.words) > 1 else "ORG"] += 0.6
+            self._type = votes.most_common(1)[0][0]  # type: ignore[assignment]
+        return self._type
 
 
 def name_key(words: list[str]) -> str:
@@ -89,51 +96,73 @@ def _is_person(group: Group, lex: Lexicon) -> bool:
     return group.type() == "PER" or (len(group.words) > 1 and group.words[0] in lex.given)
 
 
+@dataclass(slots=True)
+class _Long:
+    """What the merge needs to know about a possible full name, computed once."""
+
+    group: Group
+    person: bool
+    core: tuple[str, ...]
+    initials: tuple[str, ...]
+
+
 def merge_groups(groups: list[Group], lex: Lexicon) -> list[Group]:
     """Fold short forms into the full names they stand for; returns the surviving groups."""
-    longest_first = sorted(groups, key=lambda g: (-len(g.words), -g.mentions))
+    longs = [
+        _Long(g, _is_person(g, lex), _core(g.words, lex),
+              (_initials(g.words, lex).upper(), _initials(g.words[1:], lex).upper() if len(g.words) > 2 else ""))
+        for g in sorted(groups, key=lambda g: (-len(g.words), -g.mentions))
+    ]
     for short in sorted(groups, key=lambda g: (len(g.words), -g.mentions)):
         if short.merged_into or not short.words:
             continue
-        target = _find_target(short, longest_first, lex)
+        target = _find_target(short, longs, lex)
         if target is not None:
             while target.merged_into:
                 target = target.merged_into
             if target is not short:
                 if _is_person(target, lex) and "PER" not in short.votes:
                     short.votes["PER"] += 1
+                    short._type = None
                 target.absorb(short)
     return [g for g in groups if g.merged_into is None]
 
 
-def _find_target(short: Group, groups: list[Group], lex: Lexicon) -> Group | None:
+def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> Group | None:
     words = short.words
     n = len(words)
+    word = words[0]
+    stype = short.type()
+    acro = ""
+    if n == 1 and 2 <= len(word.replace(".", "")) <= 6:
+        surface = next(iter(short.surfaces), "")
+        if surface.replace(".", "").isupper():
+            acro = word.replace(".", "").upper()
     best: Group | None = None
-    for long in groups:
-        if long is short or long.merged_into or len(long.words) < n:
-            continue
+    for item in longs:
+        long = item.group
         lw = long.words
+        if len(lw) < n:
+            break
+        if long is short or long.merged_into:
+            continue
         hit = False
-        if len(lw) > n and _is_person(long, lex) and n == 1 and short.type() in ("PER", "ORG", "MISC") and (
-            lw[-1] == words[0] or (lw[0] == words[0] and lw[0] in lex.given)
-            or _close(lw[-1], words[0])
-        ):
-            hit = "LOC" not in short.votes or short.votes["LOC"] < 5
-        elif len(lw) > n and not _is_person(long, lex):
-            core = _core(lw, lex)
-            if core != lw and (words == core or (n == 1 and lw[-1] in lex.org_suffix and core[-1] == words[0])
-                               or (n == 1 and len(core) == 1 and (core[0] + "s" == words[0]
-                                                                  or words[0] + "s" == core[0]))):
-                hit = True
-            elif lw[:n] == words and all(w in lex.misc_word or w in lex.org_word for w in lw[n:]):
-                hit = True
-        if not hit and n == 1 and len(lw) > 1:
-            acro = words[0].replace(".", "").upper()
-            if 2 <= len(acro) <= 6 and short.surfaces and next(iter(short.surfaces)).replace(".", "").isupper():
-                full = _initials(lw, lex).upper()
-                hit = acro == full or (len(lw) > 2 and acro == _initials(lw[1:], lex).upper())
-        if not hit and len(lw) == n and n > 1 and lw[:-1] == words[:-1] and _close(lw[-1], words[-1]):
+        if len(lw) > n:
+            if item.person:
+                hit = n == 1 and (
+                    lw[-1] == word or (lw[0] == word and word in lex.given) or _close(lw[-1], word)
+                ) and short.votes.get("LOC", 0) < 5
+            else:
+                core = item.core
+                if core != lw and (words == core or (n == 1 and lw[-1] in lex.org_suffix and core[-1] == word)
+                                   or (n == 1 and len(core) == 1 and (core[0] + "s" == word
+                                                                      or word + "s" == core[0]))):
+                    hit = True
+                elif lw[:n] == words and all(w in lex.misc_word or w in lex.org_word for w in lw[n:]):
+                    hit = True
+            if not hit and acro and len(lw) > 1:
+                hit = acro in item.initials
+        elif n > 1 and lw[:-1] == words[:-1] and _close(lw[-1], words[-1]):
             hit = long.mentions >= short.mentions
         if hit and (best is None or long.mentions > best.mentions):
             best = long

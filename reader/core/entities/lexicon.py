@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from reader.core.models import EntityType
@@ -13,8 +13,11 @@ from reader.core.models import EntityType
 LANGS: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-folded form used as a lookup key."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
@@ -55,6 +58,8 @@ class Lexicon:
     modifiers: frozenset[str]
     roles: frozenset[str]
     portfolio: frozenset[str]
+    name_suffix: frozenset[str]
+    appositive: dict[str, EntityType]
     person_verbs: frozenset[str]
     common: frozenset[str]
     demonyms: frozenset[str]
@@ -100,19 +105,30 @@ def lexicon() -> Lexicon:
                 forms = [f.strip() for f in line.split("|") if f.strip()]
                 for form in forms:
                     known.setdefault(fold(form), Known(etype, forms[0]))
+    appositive: dict[str, EntityType] = {}
+    for section, words in _sections("appositives.txt", split_words=True).items():
+        if section in ("ORG", "LOC", "MISC"):
+            for word in words:
+                appositive.setdefault(fold(word), section)  # type: ignore[arg-type]
     courtesy = titles.get("courtesy", [])
     jobs = titles.get("job", [])
     suffixes = orgs.get("suffix", [])
-    abbreviations = {w for w in courtesy + jobs + suffixes + locs.get("word", []) if w.endswith(".")}
+    calendar = _sections("calendar.txt", split_words=True).get("*", [])
+    abbreviations = {
+        w for w in courtesy + jobs + suffixes + locs.get("word", []) + calendar + titles.get("name_suffix", [])
+        if w.endswith(".")
+    }
     return Lexicon(
         stopwords={lang: _fold_set(words) for lang, words in stop.items()},
         all_stopwords=_fold_set([w for words in stop.values() for w in words]),
-        calendar=_fold_set(_sections("calendar.txt", split_words=True).get("*", [])),
+        calendar=_fold_set(calendar),
         courtesy=_fold_set(courtesy),
         jobs=_fold_set(jobs),
         modifiers=_fold_set(titles.get("modifier", [])),
         roles=_fold_set(titles.get("role", []) + jobs),
         portfolio=_fold_set(titles.get("portfolio", [])),
+        name_suffix=_fold_set(titles.get("name_suffix", [])),
+        appositive=appositive,
         person_verbs=_fold_set(_sections("person_verbs.txt", split_words=True).get("*", [])),
         common=_fold_set(_sections("common_caps.txt", split_words=True).get("*", [])),
         demonyms=_fold_set(_sections("demonyms.txt", split_words=True).get("*", [])),

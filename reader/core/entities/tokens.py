@@ -10,7 +10,7 @@ from reader.core.entities.lexicon import Lexicon, fold
 # Dotted initials (U.S., A.H.), a lone initial before a space (P. in "Marsha P. Johnson"),
 # or a word with inner hyphens/apostrophes/ampersands and trailing "+" (Disney+).
 _TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}"
+    r"(?:[^\W\d_]\.){2,}(?:[^\W\d_](?!\w))?"
     r"|[^\W\d_]\.(?=\s)"
     r"|\w+(?:[-'’&]\w+)*\+*"
 )
@@ -47,42 +47,34 @@ class Token:
     possessive: bool = False
     #: Text between the previous token and this one.
     gap: str = ""
+    #: Folded form for lookups.
+    key: str = ""
 
-    @property
-    def key(self) -> str:
-        """Folded form for lookups."""
-        return fold(self.text)
+    is_cap: bool = False
+    is_upper: bool = False
+    is_camel: bool = False
+    is_digit: bool = False
 
-    @property
-    def is_cap(self) -> bool:
-        """Starts with a capital letter (or is a brand written like eZ or iPhone).
 
-        Compounds ending in a lower-case part ("London-based", "pay-TV") are not names.
-        """
-        first = self.text[0]
-        if "-" in self.text:
-            parts = self.text.split("-")
-            if not parts[-1][:1].isupper() and not parts[-1][:1].isdigit():
-                return False
-        return first.isupper() or self.is_camel
+def _shape(word: str) -> tuple[bool, bool, bool, bool]:
+    """(capitalised, all capitals, camel case, digits) of a word.
 
-    @property
-    def is_upper(self) -> bool:
-        """Written in capitals (two letters or more)."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @property
-    def is_camel(self) -> bool:
-        """Mixed case inside the word (OpenAI, eZ, WeWork): a brand, never a common word."""
-        head = self.text.split("-")[0]
-        return (any(c.isupper() for c in head[1:]) and any(c.islower() for c in head)
-                and not self.is_upper)
-
-    @property
-    def is_digit(self) -> bool:
-        """Only digits."""
-        return self.text.isdigit()
+    Capitalised includes brands written like eZ or iPhone; compounds ending in a
+    lower-case part ("London-based", "pay-TV") are not capitalised.
+    """
+    if word.isdigit():
+        return False, False, False, True
+    if word.islower():
+        return False, False, False, False
+    upper = word.isupper() and sum(c.isalpha() for c in word) >= 2
+    head = word.split("-")[0]
+    camel = not upper and any(c.isupper() for c in head[1:]) and any(c.islower() for c in head)
+    cap = word[0].isupper() or camel
+    if cap and "-" in word:
+        last = word.rsplit("-", 1)[1][:1]
+        if last and not (last.isupper() or last.isdigit()):
+            cap = False
+    return cap, upper, camel, False
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
@@ -95,11 +87,12 @@ def _line_kinds(text: str, lex: Lexicon, lang: str | None) -> list[tuple[int, bo
     out = []
     pos = 0
     for line in text.split("\n"):
-        words = [m.group() for m in _TOKEN.finditer(line) if not m.group()[0].isdigit()]
-        letters = [c for c in line if c.isalpha()]
-        caps = len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+        caps = line.isupper() and len(line) >= 4
         headline = False
-        if 2 <= len(words) <= 20 and not _ENDS_SENTENCE.search(line):
+        words: list[str] = []
+        if len(line) < 200 and not _ENDS_SENTENCE.search(line):
+            words = [w for w in _TOKEN.findall(line) if not w[0].isdigit()]
+        if 2 <= len(words) <= 20:
             content = [w for w in words if not lex.is_stop(w, lang)]
             upper = sum(1 for w in content if w[0].isupper())
             headline = len(content) >= 2 and upper >= 0.75 * len(content)
@@ -127,31 +120,46 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
         while line_no + 1 < len(lines) and lines[line_no + 1][0] <= start:
             line_no += 1
         word = match.group()
-        elided = _ELISION.match(word)
-        if elided and not word[0].isupper():
-            start += elided.end()
-            word = word[elided.end():]
         possessive = False
-        cut = _POSSESSIVE.search(word)
-        if cut and cut.start() > 0:
-            end -= len(word) - cut.start()
-            word, possessive = word[:cut.start()], True
+        if "'" in word or "’" in word:
+            elided = _ELISION.match(word)
+            if elided and not word[0].isupper():
+                start += elided.end()
+                word = word[elided.end():]
+            cut = _POSSESSIVE.search(word)
+            if cut and cut.start() > 0:
+                end -= len(word) - cut.start()
+                word, possessive = word[:cut.start()], True
         if end < len(text) and text[end] == "." and fold(word + ".") in lex.abbreviations:
             word, end = word + ".", end + 1
+        if "-" in word and word[0].isupper():
+            parts = word.split("-")
+            if len(parts) == 2 and all(fold(p) in lex.known for p in parts):
+                # "US-China": two names side by side, not one
+                _, headline, caps = lines[line_no]
+                first = Token(parts[0], start, start + len(parts[0]), line_no, headline=headline,
+                              caps_line=caps, gap=text[prev_end:start], key=fold(parts[0]))
+                first.is_cap, first.is_upper, first.is_camel, first.is_digit = _shape(parts[0])
+                first.initial = not tokens or "\n" in first.gap or bool(_SENTENCE_END.search(first.gap))
+                tokens.append(first)
+                prev_end = first.end + 1
+                start += len(parts[0]) + 1
+                word = parts[1]
         gap = text[prev_end:start]
-        prev_end = match.end()
+        prev_end = max(end, match.end())
         _, headline, caps = lines[line_no]
+        cap, upper, camel, digit = _shape(word)
         token = Token(word, start, end, line_no, headline=headline, caps_line=caps,
-                      possessive=possessive, gap=gap)
+                      possessive=possessive, gap=gap, key=fold(word),
+                      is_cap=cap, is_upper=upper, is_camel=camel, is_digit=digit)
         prev = tokens[-1] if tokens else None
-        token.initial = (
-            prev is None
-            or "\n" in gap
-            or bool(_SENTENCE_END.search(gap))
-            or bool(_OPEN_QUOTE.search(gap))
-            or (prev.text.endswith(".") and len(prev.text) > 2 and fold(prev.text) not in lex.abbreviations
-                and "." not in prev.text[:-1])
-        )
+        if prev is None:
+            token.initial = True
+        elif gap == " ":
+            token.initial = (prev.text.endswith(".") and len(prev.text) > 2
+                             and prev.key not in lex.abbreviations and "." not in prev.text[:-1])
+        else:
+            token.initial = "\n" in gap or bool(_SENTENCE_END.search(gap) or _OPEN_QUOTE.search(gap))
         tokens.append(token)
     return tokens
 
