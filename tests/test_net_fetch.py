@@ -312,6 +312,7 @@ def test_gzip_bomb_never_inflates_far_past_the_cap(server: LocalServer) -> None:
     # httpx inflates each 64 KiB network chunk at once (~64 MiB for a bomb); fetch
     # must stay near its 2 MiB cap however much a chunk would expand.
     server.bomb(64)
+    fetch(server.url("/ok"), config=FAST)  # import httpx before measuring
     tracemalloc.start()
     try:
         error = failure(server.url("/gzip-bomb?mb=64"), NetConfig(timeout=5.0, max_bytes=2 * 1024 * 1024))
@@ -324,6 +325,7 @@ def test_gzip_bomb_never_inflates_far_past_the_cap(server: LocalServer) -> None:
 
 def test_binary_body_is_refused_from_its_first_bytes(server: LocalServer) -> None:
     url = server.add("/big-video", b"\x1a\x45\xdf\xa3" + bytes(8 * 1024 * 1024), None)
+    fetch(server.url("/ok"), config=FAST)  # import httpx before measuring
     tracemalloc.start()
     try:
         error = failure(url, NetConfig(timeout=5.0))
