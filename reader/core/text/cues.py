@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -120,11 +121,11 @@ def guess_lang(text: str) -> str | None:
     """ISO 639-1 code of the language whose stopwords are most frequent in ``text``."""
     counts: dict[str, int] = {}
     table = cues().stop_langs
-    for word in _WORD.findall(text.casefold()):
+    for word, n in Counter(_WORD.findall(text.casefold())).items():
         langs = table.get(word)
         if langs:
             for lang in langs:
-                counts[lang] = counts.get(lang, 0) + 1
+                counts[lang] = counts.get(lang, 0) + n
     if not counts:
         return None
     best = max(counts, key=lambda lang: counts[lang])

@@ -31,6 +31,8 @@ class Line:
     #: Carries a word of cookie banners, newsletters, legal notices.
     boiler: bool = False
     kind: str = "text"
+    #: A date is written in the line (looked for in lines of up to 16 words).
+    dated: bool = False
     #: Set on first use by ``body.is_caption``.
     caption: bool | None = None
 
@@ -143,6 +145,7 @@ def classify(ln: Line, c: Cues) -> str:
         return "promo"
     if ln.words <= 16:
         found = find_date(text)
+        ln.dated = found is not None
         if found and ln.words - len(_WORD.findall(text[found.start:found.end])) <= 8:
             return "date"
         hit = c.prefix("byline", text)

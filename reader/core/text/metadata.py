@@ -105,7 +105,7 @@ def _title_score(lines: list[Line], j: int, start: int, c: Cues) -> float:
         s -= 3
     if _CRUMBS.search(text):
         s -= 3
-    if find_date(text):
+    if ln.dated:
         s -= 4
     between = 0
     for k in range(j + 1, start):
