@@ -157,7 +157,7 @@ def _follow(
         state = (hops.current, _cookie_state(client))
         if state in hops.seen:
             raise FetchError(
-                "redirect_loop", f"The page redirects in a loop ({shown(hops.current)}).", url=hops.start
+                "redirect_loop", f"The page redirects in a loop (at {shown(host_of(hops.current))}).", url=hops.start
             )
         hops.seen.add(state)
         _stop_if_needed(dog, config, hops.current)
@@ -174,7 +174,7 @@ def _follow(
             if hops.count > config.max_redirects:
                 raise FetchError(
                     "too_many_redirects",
-                    f"Too many redirects (more than {config.max_redirects}) from {shown(hops.start)}.",
+                    f"Too many redirects (more than {config.max_redirects}).",
                     url=hops.start,
                 )
             request = next_request
@@ -261,20 +261,20 @@ def _body(
         _stop_if_needed(dog, config, url)
     if not body or body.isspace():
         raise FetchError(
-            "empty", f"The server sent an empty page for {shown(url)}.", url=url, status=response.status_code
+            "empty", f"{shown(host_of(url))} sent an empty page.", url=url, status=response.status_code
         )
     return bytes(body), judged or _classify(bytes(body[:_SNIFF_BYTES]), mtype, url)
 
 
 def _too_big(url: str, config: NetConfig) -> FetchError:
     size = config.max_bytes / (1024 * 1024)
-    return FetchError("too_big", f"The page is too big (over {size:g} MB): {shown(url)}.", url=url)
+    return FetchError("too_big", f"The page is too big (over {size:g} MB).", url=url)
 
 
 def _wrong_type(url: str, mtype: str, why: str) -> FetchError:
     return FetchError(
         "wrong_type",
-        f"Not a web page ({why}); open it in a browser instead: {shown(url)}",
+        f"Not a web page ({why}); open it in a browser instead.",
         url=url,
         content_type=mtype or None,
     )
@@ -303,7 +303,7 @@ def _translate(exc: BaseException, url: str, config: NetConfig, dog: Watchdog) -
             "timeout", f"{shown(host_of(url))} stopped answering (over {config.timeout:g} s).", url=url
         )
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return FetchError("invalid_url", f"Cannot follow {shown(url)}: not a web address.", url=url)
+        return FetchError("invalid_url", f"The page redirects to {shown(url)}, which is not a web address.", url=url)
     if isinstance(exc, DecodingError | httpx.DecodingError):
         return FetchError(
             "bad_response", f"{shown(host_of(url))} sent a corrupt compressed page.", url=url
@@ -327,7 +327,7 @@ def _translate(exc: BaseException, url: str, config: NetConfig, dog: Watchdog) -
         )
     if isinstance(exc, httpx.RemoteProtocolError):
         return FetchError(
-            "bad_response", f"{shown(host_of(url))} sent a broken answer ({shown(str(exc))}).", url=url
+            "bad_response", f"{shown(host_of(url))} sent a broken answer ({shown(str(exc).rstrip('.'))}).", url=url
         )
     return network_error(exc, url)
 

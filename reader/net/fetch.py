@@ -9,7 +9,6 @@ from reader.config import NetConfig
 from reader.net.cache import CachedPage, PageCache
 from reader.net.download import check_url, download
 from reader.net.errors import FALLBACK_KINDS, FetchError
-from reader.net.messages import shown
 from reader.net.result import FetchResult
 
 
@@ -77,7 +76,7 @@ def _offline(url: str, cache: PageCache | None) -> FetchResult:
     cached = cache.get(url) if cache is not None else None
     if cached is None:
         raise FetchError(
-            "offline_miss", f"Offline, and there is no saved copy of {shown(url)}.", url=url
+            "offline_miss", "Offline, and there is no saved copy of this page.", url=url
         )
     return _from_cache(cached, stale=False, notice=f"Offline: showing the copy saved {_when(cached)}.")
 

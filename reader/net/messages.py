@@ -41,7 +41,7 @@ def http_error(status: int, url: str) -> FetchError:
     if 500 <= status < 600:
         return FetchError("http_5xx", f"The server {host} failed ({code}).", url=url, status=status)
     if status in (404, 410):
-        return FetchError("http_4xx", f"Page not found ({code}): {shown(url)}.", url=url, status=status)
+        return FetchError("http_4xx", f"Page not found ({code}).", url=url, status=status)
     if status in (401, 403, 407, 451):
         return FetchError("http_4xx", f"Access denied by {host} ({code}).", url=url, status=status)
     if status == 429:
@@ -55,7 +55,7 @@ def http_error(status: int, url: str) -> FetchError:
 
 def network_error(exc: BaseException, url: str) -> FetchError:
     """The FetchError for a connection that failed some other way (reset, proxy...)."""
-    detail = str(exc) or type(exc).__name__
+    detail = str(exc).rstrip(".") or type(exc).__name__
     return FetchError(
         "network", f"The connection to {shown(host_of(url))} failed ({shown(detail)}).", url=url
     )
