@@ -8,7 +8,7 @@ from textual.binding import Binding, BindingType
 
 _NAMES = {
     "question_mark": "?", "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
-    "space": "space", "backslash": "\\",
+    "space": "space", "backslash": "\\", "pagedown": "pgdn", "pageup": "pgup",
 }
 
 

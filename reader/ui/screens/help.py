@@ -8,11 +8,20 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from reader.ui.bindings import binding_groups
+
+
+def _table(rows: list[tuple[str, str]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", width=14)
+    table.add_column()
+    for keys, description in rows:
+        table.add_row(Text(keys), Text(description))
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -25,16 +34,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """One table per group of bindings."""
         keymap = getattr(self.app, "keymap_overrides", {})
+        groups = binding_groups(keymap)
+        half = 2
         with VerticalScroll(id="help", classes="dialog"):
             yield Label("Keys", classes="dialog-title")
-            for title, rows in binding_groups(keymap):
-                table = Table.grid(padding=(0, 2))
-                table.add_column(justify="right", style="bold", min_width=16)
-                table.add_column()
-                for keys, description in rows:
-                    table.add_row(Text(keys), Text(description))
-                yield Label(title, classes="help-group")
-                yield Static(table, classes="help-table")
+            with Horizontal(id="help-columns"):
+                for column in (groups[:half], groups[half:]):
+                    with Vertical(classes="help-column"):
+                        for title, rows in column:
+                            yield Label(title, classes="help-group")
+                            yield Static(_table(rows), classes="help-table")
             yield Label("Mouse: click links, entities and stories; the wheel scrolls.",
                         classes="dialog-hint")
 

@@ -109,6 +109,7 @@ class StoryList(OptionList):
             self.add_option(Option(entry_label(entry, summary=summary), id=str(number)))
             if number < len(entries) - 1:
                 self.add_option(None)
+        self.highlighted = 0
 
 
 class HomeScreen(Screen[None]):

@@ -143,7 +143,7 @@ class ReaderScreen(Screen[None]):
         if cached is not None:
             self.workers.cancel_group(self, "load")
             self._stop_loading()
-            self._show(cached, delta)
+            self.show_page(cached, delta)
             return
         self._start_loading()
         self._load(source, content, self._token, delta)
@@ -187,7 +187,7 @@ class ReaderScreen(Screen[None]):
             return
         self._stop_loading()
         self._cache.put(message.page)
-        self._show(message.page, message.delta)
+        self.show_page(message.page, message.delta)
         if message.page.notice:
             self.notify(message.page.notice, markup=False, timeout=6)
 
@@ -201,7 +201,9 @@ class ReaderScreen(Screen[None]):
         if self.page is None and self.is_current:
             self.app.pop_screen()
 
-    def _show(self, page: Page, delta: int) -> None:
+    def show_page(self, page: Page, delta: int = 0) -> None:
+        """Show an already-loaded page: a new visit (``delta`` 0) or a step in history."""
+        self._cache.put(page)
         article = page.article
         if delta:
             entry = self.history.go(delta)

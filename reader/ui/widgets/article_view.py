@@ -40,17 +40,21 @@ class ArticleView(ScrollView, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "line_down", "Down", show=False, id="scroll_down"),
-        Binding("k,up", "line_up", "Up", show=False, id="scroll_up"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="page_down"),
-        Binding("b,pageup", "page_up", "Page up", show=False, id="page_up"),
-        Binding("g,home", "top", "Top", show=False, id="top"),
-        Binding("G,end", "bottom", "Bottom", show=False, id="bottom"),
+        Binding("j,down", "line_down", "Down", show=False, tooltip="Scroll down a line",
+                id="scroll_down"),
+        Binding("k,up", "line_up", "Up", show=False, tooltip="Scroll up a line", id="scroll_up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False,
+                tooltip="Scroll down a screen", id="page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, tooltip="Scroll up a screen",
+                id="page_up"),
+        Binding("g,home", "top", "Top", show=False, tooltip="Go to the top", id="top"),
+        Binding("G,end", "bottom", "Bottom", show=False, tooltip="Go to the end", id="bottom"),
         Binding("right_square_bracket", "next_link", "Link", key_display="]",
                 tooltip="Select the next link in the text", id="next_link"),
         Binding("left_square_bracket", "previous_link", "Previous link", show=False,
-                key_display="[", id="previous_link"),
-        Binding("enter", "activate", "Open", show=False, id="open_selected"),
+                key_display="[", tooltip="Select the previous link", id="previous_link"),
+        Binding("enter", "activate", "Open", show=False,
+                tooltip="Open the selected link or related story", id="open_selected"),
     ]
 
     class LinkActivated(Message):

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from typing import ClassVar, Generic, TypeVar
 from urllib.parse import urlsplit
 
+from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -59,7 +61,7 @@ class SidebarList(OptionList, Generic[T]):
             self.add_option(Option(Text(self.EMPTY, style="italic"), disabled=True))
         self.border_subtitle = str(len(self.items)) if self.items else ""
 
-    def label(self, item: T, context: str | None) -> Text:
+    def label(self, item: T, context: str | None) -> RenderableType:
         """The label shown for ``item``."""
         return Text(str(item))
 
@@ -80,6 +82,11 @@ class SidebarList(OptionList, Generic[T]):
         self.highlighted = index % len(self.items)
         return self.selected
 
+    def on_focus(self) -> None:
+        """Arriving with tab highlights the first item, so enter does something."""
+        if self.highlighted is None and self.items:
+            self.highlighted = 0
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Turn the generic selection into a Chosen message carrying the item."""
         event.stop()
@@ -94,12 +101,15 @@ class EntityList(SidebarList[Entity]):
     TITLE = "Entities"
     EMPTY = "No names found"
 
-    def label(self, item: Entity, context: str | None) -> Text:
-        """Type, name and count."""
+    def label(self, item: Entity, context: str | None) -> Table:
+        """Type, name (cut with an ellipsis when long) and count, in aligned columns."""
         kind = ENTITY_LABELS.get(item.type, item.type.lower())
-        return Text.assemble(
-            (f"{kind:<6} ", "dim"), (item.name, "bold"), (f"  ×{item.count}", "dim")
-        )
+        grid = Table.grid(expand=True, padding=(0, 1))
+        grid.add_column(width=6, no_wrap=True)
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_row(Text(kind, "dim"), Text(item.name, "bold"), Text(str(item.count), "dim"))
+        return grid
 
 
 def host_of(url: str | None) -> str:
