@@ -14,6 +14,13 @@ TRANSPARENT = frozenset({"ad", "share", "junk", "promo"})
 #: Headings that open story lists, comments or footers: a body rarely runs across them.
 BARRIERS = frozenset({"stop", "related", "more", "tags", "comments"})
 _CUT = ("...", "…")
+#: Neighbouring candidates are merged across at most this many lines, holding at most
+#: MERGE_BARRIERS list headings, when they score at least MERGE_SHARE of the best.
+MERGE_GAP = 8
+MERGE_BARRIERS = 2
+MERGE_SHARE = 0.15
+#: Glued lines inside a body are kept from this many words on (shorter: captions, links).
+MIN_GLUED_WORDS = 6
 
 
 def score(ln: Line, structured: bool) -> float:
@@ -136,7 +143,7 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
     while j < len(cands):
         nxt = cands[j]
         gap = [ln for ln in lines[end:nxt[2]] if ln.kind not in TRANSPARENT]
-        if len(gap) <= 4 and nxt[0] >= 0.3 * adjusted and sum(1 for ln in gap if ln.kind in BARRIERS) == 1:
+        if len(gap) <= MERGE_GAP and nxt[0] >= MERGE_SHARE * adjusted and 1 <= sum(1 for ln in gap if ln.kind in BARRIERS) <= MERGE_BARRIERS:
             end = nxt[3]
             j += 1
         else:
@@ -145,7 +152,7 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
     while j >= 0:
         prv = cands[j]
         gap = [ln for ln in lines[prv[3]:start] if ln.kind not in TRANSPARENT]
-        if len(gap) <= 4 and prv[0] >= 0.3 * adjusted and sum(1 for ln in gap if ln.kind in BARRIERS) == 1:
+        if len(gap) <= MERGE_GAP and prv[0] >= MERGE_SHARE * adjusted and 1 <= sum(1 for ln in gap if ln.kind in BARRIERS) <= MERGE_BARRIERS:
             start = prv[2]
             j -= 1
         else:
@@ -301,6 +308,9 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
                 i += 1
             if len(items) >= 2:
                 out.blocks.append(Block(kind="list", items=tuple(items)))
+            continue
+        if ln.words >= MIN_GLUED_WORDS and ln.seen == 1 and not ln.boiler:
+            out.blocks.append(Block(kind="paragraph", spans=(Span(ln.text),)))
     return out
 
 
