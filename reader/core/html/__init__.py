@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 from urllib.parse import urljoin
 
@@ -14,7 +13,8 @@ from reader.core.html.locate import TextIndex, place
 from reader.core.html.metadata import extract_metadata
 from reader.core.html.parse import parse_html
 from reader.core.html.related import find_related
-from reader.core.models import Article, Block, Related
+from reader.core.models import Article
+from reader.core.text.cues import guess_lang
 
 __all__ = ["extract_html"]
 
@@ -39,13 +39,6 @@ def _main_content(root: Any, url: str | None) -> Any:
         return None
 
 
-def _related(root: Any, base_url: str | None, body: tuple[Block, ...], promos: list[Block]) -> tuple[Related, ...]:
-    """The related finder, handed the promo lines when it accepts them."""
-    if "promos" in inspect.signature(find_related).parameters:
-        return find_related(root, base_url, body, promos=tuple(promos))  # type: ignore[call-arg]
-    return find_related(root, base_url, body)
-
-
 def extract_html(html: str, url: str | None = None) -> Article:
     """An Article from an HTML document (entities and reading time are added by the caller)."""
     root = parse_html(html)
@@ -56,11 +49,13 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if base is not None:
         base_url = urljoin(url or "", base.get("href") or "") or url
     doc = _main_content(root, url)
-    meta = extract_metadata(root)
+    meta = extract_metadata(root, url)
     blocks = convert_body(getattr(doc, "body", None), base_url)
     placed = place(blocks, TextIndex(root))
     cleaned = clean_body(placed, meta.title)
     body = enrich(cleaned.kept, root, base_url, cleaned.captions)
+    text = body_text(body)
+    lang = meta.lang or guess_lang(text[:5000])
     return Article(
         url=url,
         title=meta.title,
@@ -70,10 +65,10 @@ def extract_html(html: str, url: str | None = None) -> Article:
         published=meta.published,
         updated=meta.updated,
         site=meta.site,
-        lang=meta.lang,
+        lang=lang,
         lead=meta.lead,
         body=body,
-        text=body_text(body),
+        text=text,
         tags=meta.tags,
-        related=_related(root, base_url, body, cleaned.promos),
+        related=find_related(root, base_url, body, promos=tuple(cleaned.promos)),
     )

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
-from reader.core.dates import parse_date
+from lxml import etree
+
+from reader.core.dates import parse_date, url_date, written_date
+from reader.core.html.byline import split_authors, visible_byline
+from reader.core.html.structured import first, json_ld, meta_values, names, page_title
 from reader.core.sanitize import clean_text
 
-_ARTICLE_TYPES = {
-    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
-    "scholarlyarticle", "liveblogposting", "socialmediaposting", "webpage", "report",
-}
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»/]\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»/│•]\s+|\s+[\[(][^\])]+[\])]\s*$")
+_PUBLISHED_KEYS = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "publishdate", "publish-date", "publish_date", "pubdate", "article.published",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
+    "dcterms.date", "dcterms.created", "date", "citation_publication_date", "citation_date",
+    "article_date_original", "originalpublicationdate", "publication_date", "release_date",
+    "cxenseparse:recs:publishtime", "last-modified",
+)
+_UPDATED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+                 "dc.date.modified", "lastmod", "last-modified")
+_DATE_ELEMENTS = etree.XPath(
+    "//body//*[@itemprop='datePublished' or @itemprop='dateCreated' or @pubdate or self::time"
+    " or contains(@class, 'publish') or contains(@class, 'date') or contains(@class, 'Date')"
+    " or contains(@class, 'time') or contains(@id, 'date')]"
+)
 
 
 @dataclass(frozen=True)
@@ -35,88 +49,6 @@ class Metadata:
     tags: tuple[str, ...] = ()
 
 
-def _json_ld_objects(root: Any) -> list[dict[str, Any]]:
-    """Article-like JSON-LD objects, flattening @graph and lists."""
-    found: list[dict[str, Any]] = []
-
-    def visit(node: Any, depth: int = 0) -> None:
-        if depth > 6:
-            return
-        if isinstance(node, list):
-            for item in node[:50]:
-                visit(item, depth + 1)
-        elif isinstance(node, dict):
-            kinds = node.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
-                found.append(node)
-            if "@graph" in node:
-                visit(node["@graph"], depth + 1)
-            if isinstance(node.get("mainEntity"), (dict, list)):
-                visit(node["mainEntity"], depth + 1)
-
-    for script in root.iterfind(".//script[@type]"):
-        if "ld+json" not in (script.get("type") or "").lower():
-            continue
-        raw = (script.text or "").strip()
-        if not raw or len(raw) > 500_000:
-            continue
-        try:
-            visit(json.loads(raw, strict=False))
-        except (ValueError, RecursionError):
-            continue
-    # Real articles first; WebPage only as a fallback.
-    found.sort(key=lambda obj: str(obj.get("@type")).lower() == "webpage")
-    return found
-
-
-def _names(value: Any) -> list[str]:
-    """Person or organisation names from a JSON-LD author/publisher value."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        name = value.get("name")
-        return [name] if isinstance(name, str) else []
-    if isinstance(value, list):
-        return [n for item in value[:10] for n in _names(item)]
-    return []
-
-
-def _meta(root: Any) -> dict[str, str]:
-    """<meta> values keyed by lower-cased property/name/itemprop (first one wins)."""
-    out: dict[str, str] = {}
-    for el in root.iterfind(".//meta"):
-        key = el.get("property") or el.get("name") or el.get("itemprop")
-        content = el.get("content")
-        if key and content and key.lower() not in out:
-            out[key.lower()] = content
-    return out
-
-
-def _first(*values: Any) -> str | None:
-    for value in values:
-        if isinstance(value, list):
-            value = value[0] if value else None
-        if isinstance(value, str):
-            cleaned = clean_text(value)
-            if cleaned:
-                return cleaned
-    return None
-
-
-def _strip_site(title: str, site: str | None) -> str:
-    """Drop a " | Site Name" suffix or prefix from a <title>."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    if site:
-        folded = site.casefold()
-        kept = [p for p in parts if p.casefold() != folded and folded not in p.casefold()]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    return max(parts, key=len) if len(max(parts, key=len).split()) >= 3 else title
-
-
 def _h1s(root: Any) -> list[str]:
     out = []
     for el in root.iterfind(".//h1"):
@@ -126,80 +58,183 @@ def _h1s(root: Any) -> list[str]:
     return out
 
 
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def _similar(a: str, b: str) -> bool:
-    fa, fb = a.casefold(), b.casefold()
-    return fa == fb or (len(fa) > 15 and (fa in fb or fb in fa))
+    fa, fb = _fold(a), _fold(b)
+    return bool(fa) and (fa == fb or (len(fa) > 15 and (fa in fb or fb in fa)))
 
 
-def choose_title(candidates: list[str], h1s: list[str]) -> str:
-    """The visible headline when structured data confirms it, else the best candidate."""
+def split_title(page: str, site: str | None, h1s: list[str]) -> str:
+    """The headline inside a <title>: the part an <h1> confirms, else without the site's name."""
     for h1 in h1s:
-        if any(_similar(h1, c) for c in candidates):
+        if len(h1) > 3 and _fold(h1) and _fold(h1) in _fold(page):
             return h1
-    if candidates:
-        return candidates[0]
-    return h1s[0] if len(h1s) == 1 else ""
+    parts = [p for p in _TITLE_SEPARATORS.split(page) if p and p.strip()]
+    if len(parts) < 2:
+        return page
+    if site:
+        kept = [p for p in parts if not _similar(p, site) and _fold(site) not in _fold(p)]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept) if len(kept) > 1 else kept[0]
+    longest = max(parts, key=len)
+    return longest if len(longest.split()) >= 3 else page
+
+
+def _squash(text: str) -> str:
+    return "".join(re.findall(r"\w+", text.casefold()))
+
+
+def site_names(site: str | None, url: str | None) -> list[str]:
+    """Forms of the site's name to recognise in a title: its declared name, its domain label."""
+    out = [_squash(site)] if site and _squash(site) else []
+    if url:
+        host = urlsplit(url).hostname or ""
+        labels = [x for x in host.split(".") if x not in ("www", "m", "amp")]
+        if len(labels) >= 2:
+            out.append(_squash(labels[-2]))
+    return [n for n in out if len(n) >= 3]
+
+
+def strip_site(title: str, names_: list[str]) -> str:
+    """The title without a leading or trailing part that names the site ("Headline | Site")."""
+    if not names_:
+        return title
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    seps = _TITLE_SEPARATORS.findall(title)
+
+    def is_site(part: str) -> bool:
+        sq = _squash(part)
+        return bool(sq) and any(n == sq or (n in sq and len(sq) < 3 * len(n) + 10) for n in names_)
+
+    for i, part in enumerate(parts):
+        if not is_site(part):
+            continue
+        if i == 0 and len(parts) > 1:
+            rest = parts[1:]
+            joined = rest[0] + "".join(sep + p for sep, p in zip(seps[1:], rest[1:], strict=False))
+        elif i > 0:
+            joined = parts[0] + "".join(sep + p for sep, p in zip(seps, parts[1:i], strict=False))
+        else:
+            continue
+        return joined.strip() if len(joined.strip()) >= 4 else title
+    return title
+
+
+def choose_title(
+    structured: list[str], page: str, h1s: list[str], site: str | None, url: str | None = None
+) -> str:
+    """The headline the page declares (JSON-LD, OpenGraph...) less the site's name, else the
+    part of the <title> an <h1> confirms."""
+    names_ = site_names(site, url)
+    for candidate in structured:
+        if names_ and _squash(candidate) in names_ and not any(_similar(candidate, h) for h in h1s):
+            continue
+        if len(candidate) >= 4:
+            stripped = strip_site(candidate, names_)
+            # Only drop the site's name where the page's own headline confirms the rest.
+            if stripped != candidate and (not h1s or any(_fold(h) == _fold(stripped) for h in h1s)):
+                return stripped
+            return candidate
+    if page:
+        return split_title(page, site, h1s)
+    return h1s[0] if h1s else ""
+
+
+def _site_from_title(page: str, title: str) -> str | None:
+    """The site name a <title> adds around the headline ("Headline | Site")."""
+    if not page or not title or _fold(title) not in _fold(page):
+        return None
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page) if p and p.strip()]
+    rest = [p for p in parts if _fold(p) not in _fold(title) and _fold(title) not in _fold(p)]
+    if len(rest) == 1 and len(rest[0].split()) <= 4:
+        return rest[0].strip("[]() ")
+    return None
 
 
 def _lang(value: str | None) -> str | None:
     if not value:
         return None
-    code = value.strip().replace("_", "-").split("-")[0].lower()
+    code = value.strip().replace("_", "-").split("-")[0].split(",")[0].lower()
     return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 
-def extract_metadata(root: Any, extractor_doc: Any = None) -> Metadata:
-    """Metadata from the parsed page; ``extractor_doc`` adds what the extractor found."""
-    meta = _meta(root)
-    ld = _json_ld_objects(root)
-    obj = ld[0] if ld else {}
-    doc = extractor_doc
-
-    site = _first(
-        meta.get("og:site_name"),
-        _names(obj.get("publisher"))[:1],
-        meta.get("application-name"),
-        getattr(doc, "sitename", None),
-    )
-    title_el = root.find(".//title")
-    page_title = clean_text(" ".join(title_el.itertext())) if title_el is not None else ""
-    candidates = [
-        c
-        for c in (
-            _first(obj.get("headline")),
-            _first(meta.get("og:title")),
-            _first(meta.get("twitter:title")),
-            _strip_site(page_title, site) if page_title else None,
-            _first(getattr(doc, "title", None)),
-        )
-        if c
-    ]
-    title = choose_title(candidates, _h1s(root))
-
-    authors = [clean_text(n) for n in _names(obj.get("author"))]
+def _byline(obj: dict[str, Any], meta: dict[str, str], root: Any) -> tuple[str | None, tuple[str, ...]]:
+    """(byline as shown, author names): structured data first, then the visible byline."""
+    authors = [clean_text(n) for n in names(obj.get("author")) or names(obj.get("creator"))]
+    authors = [a for a in authors if a and "http" not in a]
     if not authors:
-        raw = _first(meta.get("author"), meta.get("article:author"), getattr(doc, "author", None))
-        if raw and not raw.startswith("http"):
-            authors = [a.strip() for a in re.split(r"\s*;\s*|\s+and\s+|,\s*(?=[A-Z])", raw) if a.strip()]
-    authors = [a for a in dict.fromkeys(authors) if a and not a.startswith("http")]
-    byline = ", ".join(authors[:-1]) + " and " + authors[-1] if len(authors) > 1 else (authors[0] if authors else None)
+        raw = first(meta.get("author"), meta.get("dc.creator"), meta.get("dcterms.creator"),
+                    meta.get("parsely-author"), meta.get("sailthru.author"))
+        if raw and not raw.startswith("http") and not raw.startswith("@"):
+            found = split_authors(raw)
+            if found:
+                return raw, found
+    if authors:
+        authors = list(dict.fromkeys(authors))
+        return ", ".join(authors), tuple(authors)
+    shown = visible_byline(root)
+    if shown:
+        return shown, split_authors(shown)
+    return None, ()
+
+
+def _visible_date(root: Any) -> datetime | None:
+    for el in _DATE_ELEMENTS(root)[:40]:
+        for attr in ("datetime", "content", "data-timestamp", "title"):
+            parsed = parse_date(el.get(attr))
+            if parsed:
+                return parsed
+        text = clean_text(" ".join(el.itertext()))
+        if 6 <= len(text) <= 120:
+            parsed = written_date(text)
+            if parsed:
+                return parsed
+    return None
+
+
+def extract_metadata(root: Any, url: str | None = None, body_text: str = "") -> Metadata:
+    """Metadata from the parsed page; ``body_text`` helps guess the language when undeclared."""
+    meta = meta_values(root)
+    articles, pages = json_ld(root)
+    obj = articles[0] if articles else (pages[0] if pages else {})
+    site_obj = next((p for p in pages if "name" in p), {})
+
+    site = first(meta.get("og:site_name"), names(obj.get("publisher"))[:1],
+                 meta.get("application-name"), meta.get("apple-mobile-web-app-title"),
+                 site_obj.get("name") if "website" in str(site_obj.get("@type")).lower() else None)
+    page = page_title(root)
+    h1s = _h1s(root)
+    structured = [c for c in (
+        first(obj.get("headline")) if articles else None,
+        first(meta.get("og:title")),
+        first(meta.get("twitter:title")),
+        first(meta.get("dc.title"), meta.get("dcterms.title")),
+        first(meta.get("title")),
+        first(obj.get("name")) if articles else None,
+    ) if c]
+    title = choose_title(structured, page, h1s, site, url)
+    site = site or _site_from_title(page, split_title(page, None, h1s) if page else title)
+
+    byline, authors = _byline(obj, meta, root)
 
     published = (
-        parse_date(_first(obj.get("datePublished")))
-        or parse_date(meta.get("article:published_time"))
-        or parse_date(meta.get("datepublished"))
-        or parse_date(meta.get("pubdate"))
-        or parse_date(meta.get("date"))
-        or parse_date(meta.get("dc.date"))
-        or _time_element(root)
-        or parse_date(getattr(doc, "date", None))
+        parse_date(first(obj.get("datePublished"), obj.get("dateCreated"), obj.get("uploadDate")))
+        or next((d for d in (parse_date(meta.get(k)) for k in _PUBLISHED_KEYS) if d), None)
+        or _visible_date(root)
+        or url_date(url)
     )
-    updated = parse_date(_first(obj.get("dateModified"))) or parse_date(
-        meta.get("article:modified_time")
+    updated = parse_date(first(obj.get("dateModified"))) or next(
+        (d for d in (parse_date(meta.get(k)) for k in _UPDATED_KEYS) if d), None
     )
+    if updated and published and updated.replace(tzinfo=None) < published.replace(tzinfo=None):
+        updated = None
 
-    section = _first(obj.get("articleSection"), meta.get("article:section"),
-                     getattr(doc, "categories", None))
+    section = first(obj.get("articleSection"), meta.get("article:section"), meta.get("section"))
     tags_raw: list[str] = []
     keywords = obj.get("keywords")
     if isinstance(keywords, str):
@@ -208,20 +243,25 @@ def extract_metadata(root: Any, extractor_doc: Any = None) -> Metadata:
         tags_raw = [k for k in keywords if isinstance(k, str)]
     if not tags_raw:
         tags_raw = [el.get("content") or "" for el in root.iterfind(".//meta[@property='article:tag']")]
-    if not tags_raw and getattr(doc, "tags", None):
-        tags_raw = list(doc.tags)
+    if not tags_raw and meta.get("news_keywords"):
+        tags_raw = meta["news_keywords"].split(",")
     tags = tuple(dict.fromkeys(t for t in (clean_text(x) for x in tags_raw) if t))[:20]
 
     html_el = root if root.tag == "html" else root.find(".//html")
-    lang = _lang(html_el.get("lang") if html_el is not None else None) or _lang(
-        _first(obj.get("inLanguage"), meta.get("og:locale"), meta.get("content-language"))
+    lang = _lang(html_el.get("lang") or html_el.get("xml:lang") if html_el is not None else None) or _lang(
+        first(meta.get("content-language"), meta.get("og:locale"), meta.get("language"),
+              meta.get("dc.language"), obj.get("inLanguage"))
     )
-    lead = _first(meta.get("og:description"), meta.get("description"), obj.get("description"))
+    if lang is None and body_text:
+        from reader.core.text.cues import guess_lang
+
+        lang = guess_lang(body_text[:5000])
+    lead = first(meta.get("og:description"), meta.get("description"), obj.get("description"))
     return Metadata(
         title=title,
         section=section,
         byline=byline,
-        authors=tuple(authors),
+        authors=authors,
         published=published,
         updated=updated,
         site=site,
@@ -229,11 +269,3 @@ def extract_metadata(root: Any, extractor_doc: Any = None) -> Metadata:
         lead=lead,
         tags=tags,
     )
-
-
-def _time_element(root: Any) -> datetime | None:
-    for el in root.iterfind(".//time[@datetime]"):
-        parsed = parse_date(el.get("datetime"))
-        if parsed:
-            return parsed
-    return None

@@ -1,0 +1,104 @@
+"""The visible byline: rel=author, author/byline classes, itemprop=author, "By X" lines."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from lxml import etree
+
+from reader.core.sanitize import clean_text
+from reader.core.text.cues import cues
+
+_MARKS = ("byline", "Byline", "author", "Author", "AUTHOR", "dateline", "writtenby", "p-author")
+_CANDIDATES = etree.XPath(
+    "//body//*[@rel='author' or contains(@itemprop, 'author') or "
+    + " or ".join(f"contains(@{attr}, '{mark}')" for attr in ("class", "id") for mark in _MARKS)
+    + "]"
+)
+_NAME_PROP = etree.XPath(".//*[contains(@itemprop, 'name')]")
+_TEXT_NODES = etree.XPath("//body//text()[string-length() < 120]")
+#: Containers whose bylines belong to someone else (comments, teasers, menus).
+_UNLIKELY = re.compile(
+    r"-ad-|banner|breadcrumb|combx|comment|community|disqus|extra|footer|gdpr|menu|related|remark|"
+    r"replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|teaser|"
+    r"recommend|promo|newsletter|card|nav|widget",
+    re.I,
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|post|entry", re.I)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "meta", "link", "svg", "head"})
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\be\b|\ben\b)\s*", re.I)
+_NOT_NAME = re.compile(r"\d|@|https?:|www\.", re.I)
+
+
+@lru_cache(maxsize=1)
+def _by_line() -> re.Pattern[str]:
+    """Text opening with a byline cue ("By ", "Von ", "Par "...)."""
+    prefixes = sorted((p for p in cues().prefixes["byline"] if len(p) >= 2), key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*:?\s+\S", re.I)
+
+
+def _visible(el: Any) -> bool:
+    node = el
+    while node is not None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP_TAGS or tag in ("footer", "nav", "aside"):
+            return False
+        if node.get("hidden") is not None or _HIDDEN.search(node.get("style") or ""):
+            return False
+        if tag not in ("body", "html"):
+            match = f"{node.get('class') or ''} {node.get('id') or ''}"
+            if node is not el and _UNLIKELY.search(match) and not _MAYBE.search(match):
+                return False
+        node = node.getparent()
+    return True
+
+
+def _text(el: Any) -> str:
+    return clean_text(" ".join(t for t in el.itertext() if t))
+
+
+def visible_byline(root: Any) -> str | None:
+    """The first visible byline element's text, as the page shows it."""
+    for el in _CANDIDATES(root):
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            continue
+        text = _text(el)
+        if not 0 < len(text) < 100 or not any(ch.isalpha() for ch in text):
+            continue
+        if not _visible(el):
+            continue
+        named = next((n for n in _NAME_PROP(el) if _text(n)), None)
+        return _text(named) if named is not None else text
+    pattern = _by_line()
+    for node in _TEXT_NODES(root):
+        if not pattern.match(node):
+            continue
+        el = node.getparent()
+        if el is None or not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            continue
+        text = _text(el)
+        if 3 < len(text) < 90 and _visible(el) and split_authors(text):
+            return text
+    return None
+
+
+def split_authors(byline: str) -> tuple[str, ...]:
+    """Names in a byline: the "By" cue, dates, roles and e-mail addresses dropped."""
+    text = byline.strip()
+    hit = cues().prefix("byline", text)
+    if hit:
+        text = hit[1]
+    text = re.split(r"\s[|–—·•]\s|\s-\s|\n", text)[0]
+    names = []
+    for part in _SPLIT.split(text):
+        part = part.strip(" .:-–—")
+        if not part or _NOT_NAME.search(part):
+            continue
+        words = part.split()
+        if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words):
+            continue
+        names.append(part)
+    return tuple(dict.fromkeys(names))
