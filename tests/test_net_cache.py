@@ -198,7 +198,7 @@ def test_two_processes_writing_while_a_third_reads(tmp_path: Path) -> None:
     bodies = {b"A" * 50_000, b"B" * 50_000}
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", _WRITER, str(directory), letter, "60"],
+            [sys.executable, "-c", _WRITER, str(directory), letter, "40"],
             cwd=Path(__file__).resolve().parents[1],
         )
         for letter in "AB"

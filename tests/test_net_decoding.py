@@ -43,7 +43,7 @@ def test_concatenated_gzip_members_and_stacked_codings() -> None:
 
 def test_bomb_output_comes_in_bounded_pieces() -> None:
     packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
-    bomb = b"".join(packer.compress(bytes(1 << 20)) for _ in range(32)) + packer.flush()
+    bomb = b"".join(packer.compress(bytes(1 << 20)) for _ in range(8)) + packer.flush()
     pieces = decode_stream([bomb], ["gzip"])  # one network chunk holding the whole bomb
     sizes = [len(next(pieces)) for _ in range(8)]
     assert max(sizes) <= PIECE
