@@ -73,7 +73,7 @@ def _context_votes(cand: Candidate, tokens: list[Token], index: dict[int, int], 
     if i > 0 and not cand.courtesy:
         prev = tokens[i - 1]
         if prev.text and prev.gap != "" and _JOIN_GAP.match(cand.tokens[0].gap):
-            if prev.key in lex.roles and not strong_type and prev.text[0].islower() or (
+            if (prev.key in lex.roles and not strong_type and prev.text[0].islower()) or (
                 prev.key in lex.roles and prev.is_cap and not strong_type and not cand.quoted
             ):
                 cand.vote("PER", 3)
@@ -219,6 +219,7 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
             group.forms.add((text[cand.courtesy[0]:cand.courtesy[1]], *form))
         if cand.tokens[0].caps_line or cand.dateline:
             group.forms.add(tuple(w.upper() for w in form))
+            group.shouted.add(_surface(text, cand))
         groups.append(group)
     return groups, tokens
 
@@ -232,6 +233,7 @@ def _by_key(groups: list[Group]) -> list[Group]:
                 target.add(cand, "")
             target.surfaces.update(group.surfaces)
             target.forms |= group.forms
+            target.shouted |= group.shouted
         else:
             merged[group.key] = group
     return list(merged.values())
@@ -285,8 +287,9 @@ def _entities(text: str, tokens: list[Token], title_tokens: list[Token], groups:
         if not count:
             continue
         forms = used.get(gi) or Counter({s: c for s, c in group.surfaces.items() if s})
-        caps_only = {s for s in forms if s.isupper() and any(o.upper() == s and o != s for o in forms)}
-        caps_only |= {s for s in forms if s.isupper() and len(s) > 4 and not _known_upper(s, lex)}
+        caps_only = {s for s in forms if s.isupper() and (
+            any(o.upper() == s and o != s for o in forms) or (s in group.shouted and not _known_upper(s, lex))
+        )}
         name = _display(forms, caps_only)
         aliases = tuple(sorted(
             {s for s in forms if s != name and s not in caps_only and fold(s) != fold(name)},

@@ -69,7 +69,7 @@ def _edge_junk(tok: Token, lex: Lexicon, lang: str | None) -> bool:
     key = tok.key
     return (
         tok.is_digit
-        or lex.is_stop(tok.text, lang)
+        or (lex.is_stop(tok.text, lang) and not tok.is_upper)
         or key in lex.calendar
         or key in lex.common
         or key in lex.demonyms
@@ -185,9 +185,9 @@ def _trim(run: list[Token], lex: Lexicon, lang: str | None) -> list[Token]:
         while len(run) > 1 and _plain_german(run[0], lex):
             run = run[1:]
     end = len(run)
-    while end and (_edge_junk(run[end - 1], lex, lang) and not run[end - 1].is_digit
-                   and not (run[end - 1].key in lex.jobs and end > 1)
-                   or not run[end - 1].is_cap and not run[end - 1].is_digit):
+    while end and ((_edge_junk(run[end - 1], lex, lang) and not run[end - 1].is_digit
+                   and not (run[end - 1].key in lex.jobs and end > 1))
+                   or (not run[end - 1].is_cap and not run[end - 1].is_digit)):
         if run[end - 1].key in lex.demonyms:
             return []  # "North American": an adjective phrase, not a name
         end -= 1
@@ -281,7 +281,7 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
             if nxt.text[0].islower() or nxt.text == "&":
                 # look ahead over at most two connectors to the next capitalised run
                 k = j + 1
-                conns = []
+                conns: list[Token] = []
                 while k < n and len(conns) < 2 and tokens[k].text and (
                     tokens[k].key in _OF_WORDS
                 ) and not tokens[k].is_cap and _SPACE_ELIDED.match(tokens[k].gap):
@@ -323,7 +323,7 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
             ):
                 piece = [tokens[before], *piece]  # "99 Francs"
             cand = Candidate(piece)
-            cand.weak = first.initial and first is run[0] or first.headline
+            cand.weak = (first.initial and first is run[0]) or first.headline
             if title_rest:
                 cand.vote("PER", 3)
             if courtesy and n_piece == 0 and first is run[0]:

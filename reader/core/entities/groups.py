@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from reader.core.entities.chunks import Candidate
 from reader.core.entities.lexicon import Lexicon, fold
-from reader.core.models import EntityType
+from reader.core.models import ENTITY_TYPES, EntityType
 
 
 @dataclass(slots=True)
@@ -17,10 +17,12 @@ class Group:
     key: str
     cands: list[Candidate] = field(default_factory=list)
     surfaces: Counter[str] = field(default_factory=Counter)
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: dict[str, float] = field(default_factory=dict)
     words: tuple[str, ...] = ()  # folded words of the longest form
     #: Token texts of every written form, used to find all mentions.
     forms: set[tuple[str, ...]] = field(default_factory=set)
+    #: Surfaces seen only in lines written in capitals (shown in normal case).
+    shouted: set[str] = field(default_factory=set)
     merged_into: Group | None = None
     _type: EntityType | None = None
 
@@ -31,7 +33,7 @@ class Group:
         if surface:
             self.surfaces[surface] += 1
         for etype, weight in cand.votes.items():
-            self.votes[etype] += weight
+            self.votes[etype] = self.votes.get(etype, 0.0) + weight
         words = tuple(t.key for t in cand.tokens)
         if len(words) > len(self.words):
             self.words = words
@@ -41,8 +43,10 @@ class Group:
         self._type = None
         self.cands.extend(other.cands)
         self.surfaces.update(other.surfaces)
-        self.votes.update(other.votes)
+        for etype, weight in other.votes.items():
+            self.votes[etype] = self.votes.get(etype, 0.0) + weight
         self.forms |= other.forms
+        self.shouted |= other.shouted
         other.merged_into = self
 
     @property
@@ -52,12 +56,15 @@ class Group:
 
     def type(self) -> EntityType:
         """The best-supported type; bare multi-word names default to PER, single words to ORG."""
-        if self._type is None:
-            votes = Counter(self.votes)
-            # a bare single word is most often a company or body
-            votes["PER" if len(self.words) > 1 else "ORG"] += 0.6
-            self._type = votes.most_common(1)[0][0]  # type: ignore[assignment]
-        return self._type
+        if self._type is not None:
+            return self._type
+        votes = dict(self.votes)
+        # a bare single word is most often a company or body
+        default: EntityType = "PER" if len(self.words) > 1 else "ORG"
+        votes[default] = votes.get(default, 0.0) + 0.6
+        best = max(ENTITY_TYPES, key=lambda t: votes.get(t, 0.0))
+        self._type = best
+        return best
 
 
 def name_key(words: list[str]) -> str:
@@ -122,7 +129,7 @@ def merge_groups(groups: list[Group], lex: Lexicon) -> list[Group]:
                 target = target.merged_into
             if target is not short:
                 if _is_person(target, lex) and "PER" not in short.votes:
-                    short.votes["PER"] += 1
+                    short.votes["PER"] = 1.0
                     short._type = None
                 target.absorb(short)
     return [g for g in groups if g.merged_into is None]
@@ -132,7 +139,6 @@ def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> Group | None
     words = short.words
     n = len(words)
     word = words[0]
-    stype = short.type()
     acro = ""
     if n == 1 and 2 <= len(word.replace(".", "")) <= 6:
         surface = next(iter(short.surfaces), "")
@@ -154,11 +160,9 @@ def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> Group | None
                 ) and short.votes.get("LOC", 0) < 5
             else:
                 core = item.core
-                if core != lw and (words == core or (n == 1 and lw[-1] in lex.org_suffix and core[-1] == word)
+                if (core != lw and (words == core or (n == 1 and lw[-1] in lex.org_suffix and core[-1] == word)
                                    or (n == 1 and len(core) == 1 and (core[0] + "s" == word
-                                                                      or word + "s" == core[0]))):
-                    hit = True
-                elif lw[:n] == words and all(w in lex.misc_word or w in lex.org_word for w in lw[n:]):
+                                                                      or word + "s" == core[0])))) or (lw[:n] == words and all(w in lex.misc_word or w in lex.org_word for w in lw[n:])):
                     hit = True
             if not hit and acro and len(lw) > 1:
                 hit = acro in item.initials
