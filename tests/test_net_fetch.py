@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import threading
 import time
@@ -295,11 +296,7 @@ def test_invalid_proxy_setting_is_one_clear_line(monkeypatch: pytest.MonkeyPatch
 
 
 def test_socks_proxy_without_support_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    try:
-        import socksio  # noqa: F401
-    except ImportError:
-        pass
-    else:
+    if importlib.util.find_spec("socksio") is not None:
         pytest.skip("SOCKS support is installed")
     for name in ("NO_PROXY", "no_proxy", "HTTP_PROXY", "http_proxy"):
         monkeypatch.delenv(name, raising=False)

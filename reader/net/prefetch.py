@@ -143,15 +143,15 @@ class Prefetcher(Generic[T]):
         with self._lock:
             self._results.pop(_key(url), None)
 
-    def close(self) -> None:
-        """Cancel everything and stop the worker threads."""
+    def close(self, timeout: float = 1.0) -> None:
+        """Cancel everything and stop the worker threads (waiting at most ``timeout`` s for each)."""
         with self._lock:
             self._closed = True
             self._drop(self._batch)
             self._lock.notify_all()
             workers = list(self._workers)
         for worker in workers:
-            worker.join(timeout=1.0)
+            worker.join(timeout=timeout)
 
     def _drop(self, batch: _Batch) -> None:
         """Cancel ``batch``; wake anyone waiting in :meth:`get` for a URL it will now never fetch."""
