@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
+import sys
 import threading
 import time
 import tracemalloc
@@ -331,3 +333,9 @@ def test_binary_body_is_refused_from_its_first_bytes(server: LocalServer) -> Non
         tracemalloc.stop()
     assert error.kind == "wrong_type" and "Matroska" in str(error)
     assert peak < 2 * 1024 * 1024, peak  # the 8 MiB body was not downloaded
+
+
+def test_importing_reader_net_does_not_load_httpx() -> None:
+    code = "import sys, reader.net; print('httpx' in sys.modules, 'textual' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
