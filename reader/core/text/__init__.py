@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.models import Article, Block, Related, Span, spans_text
+from reader.core.models import Article, Block, Related, Span
 from reader.core.sanitize import clean_text
 from reader.core.text import body, lines, metadata, related
 from reader.core.text.cues import cues, guess_lang
@@ -94,6 +94,3 @@ def extract_text_page(text: str, url: str | None = None) -> Article:
         related=_clean_related(entries),
     )
 
-
-def _plain(block: Block) -> str:
-    return spans_text(block.spans)

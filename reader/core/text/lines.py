@@ -91,7 +91,7 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|del|la|le|du|dos|das|bin|al|ibn)$"
 )
-_NAME_CUT = re.compile(r"\s+[|•·/–—-]\s+|\s*[|•·(]\s*|,\s+(?=[a-zà-ÿ])|\s+\d")
+_NAME_CUT = re.compile(r"\s+[|•·/–—-]\s+|\s*[|•·(]\s*|,\s+(?=[a-zà-ÿ])|\s+\d|\s+@")
 
 
 def name_like(text: str) -> bool:

@@ -16,7 +16,7 @@ TITLE_WINDOW = 30
 #: How many lines at the top of a region may still be header (lead, byline, date, caption).
 HEADER_LINES = 8
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|del|la|le|du|dos|das|y|bin|al|ibn|st\.?)$")
-_ROLE_SPLIT = re.compile(r"\s+[|•·/–—-]\s+|\s*[|•·]\s*|,\s+(?=[a-zà-ÿ])")
+_ROLE_SPLIT = re.compile(r"\s+[|•·/–—-]\s+|\s*[|•·]\s*|,\s+(?=[a-zà-ÿ])|\s+@")
 
 
 @dataclass(slots=True)
