@@ -148,6 +148,20 @@ def _dateline(tokens: list[Token], i: int, text: str) -> int:
     return j - i + 1 if _DATELINE_TAIL.match(rest) else 0
 
 
+def _known_span(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Width of a known name written partly in lower case ("Union européenne"), or 0."""
+    words = [tokens[i].text]
+    best = 0
+    for k in range(i + 1, min(i + 5, len(tokens))):
+        tok = tokens[k]
+        if not tok.text or tok.gap != " ":
+            break
+        words.append(tok.text)
+        if fold(" ".join(words)) in lex.known and any(not t.is_cap for t in tokens[i + 1:k + 1]):
+            best = k - i + 1
+    return best
+
+
 def _split_known(run: list[Token], lex: Lexicon) -> list[list[Token]]:
     """Split "White House Russia" into known names: longest known prefix, then the rest."""
     if len(run) < 2 or fold(" ".join(t.text for t in run)) in lex.known:
@@ -155,7 +169,9 @@ def _split_known(run: list[Token], lex: Lexicon) -> list[list[Token]]:
     for k in range(len(run) - 1, 0, -1):
         head = fold(" ".join(t.text for t in run[:k]))
         nxt = run[k]
-        if head in lex.known and (nxt.key in lex.known or nxt.key in lex.given or nxt.is_upper):
+        if head in lex.known and (nxt.key in lex.known or nxt.key in lex.given or nxt.is_upper) and not all(
+            _is_cue(t, lex) for t in run[k:]
+        ):
             return [run[:k], *_split_known(run[k:], lex)]
     return [run]
 
@@ -192,10 +208,11 @@ def _trim(run: list[Token], lex: Lexicon, lang: str | None) -> list[Token]:
             return []  # "North American": an adjective phrase, not a name
         end -= 1
     run = run[:end]
-    if (len(run) == 1 and len(whole) > 1 and lang != "de" and _is_cue(run[0], lex)
-            and run[0].key not in lex.known and all(t.is_cap for t in whole)):
-        # "The We Company", "Group A": the short word was part of the name
-        return whole[1:] if whole[0].key in _ARTICLES else whole
+    if len(run) == 1 and _is_cue(run[0], lex) and run[0].key not in lex.known:
+        if len(whole) > 1 and lang != "de" and all(t.is_cap for t in whole):
+            # "The We Company", "Group A": the short word was part of the name
+            return whole[1:] if whole[0].key in _ARTICLES else whole
+        return []  # "the Government", "il Consiglio": an institution word, not a name
     return run
 
 
@@ -219,7 +236,7 @@ def _joinable_of(run: list[Token], conn: Token, after: list[Token], lex: Lexicon
         )
     cue_left = (last in lex.org_word or last in lex.loc_word or last in lex.misc_word
                 or last in lex.org_prefix or last in lex.loc_prefix or last == "pays")
-    person = key in _PERSON_PARTICLES and len(run) == 1 and run[0].key in lex.given
+    person = key in _PERSON_PARTICLES and len(run) <= 3 and run[0].key in lex.given
     return cue_left or person
 
 
@@ -246,6 +263,13 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
             continue
         if tok.caps_line:
             i += 1
+            continue
+        width = _known_span(tokens, i, lex) if tok.is_cap and tok.key in lex.known_heads else 0
+        if width:
+            out.append(Candidate(tokens[i:i + width], weak=False, known=lex.known[
+                fold(" ".join(t.text for t in tokens[i:i + width]))
+            ]))
+            i += width
             continue
         courtesy = tok.key in lex.courtesy and i + 1 < n and tokens[i + 1].is_cap and _SPACE.match(tokens[i + 1].gap)
         if not _is_name_word(tok, lex) and not courtesy:
@@ -303,11 +327,13 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
             break
         i = j + 1
         pieces = _split_runs(run, lex)
-        title_rest = (start_i >= 2 and tokens[start_i - 1].key in ("of", "de", "du", "des", "for", "für")
-                      and tokens[start_i - 2].key in lex.jobs and len(pieces) > 1)
+        title_rest = (start_i >= 2 and tokens[start_i - 1].key in _OF_WORDS
+                      and tokens[start_i - 2].key in lex.jobs)
         for n_piece, piece in enumerate(pieces):
-            if title_rest and n_piece == 0:
-                continue  # "Director of Public Prosecution Eva-Marie Persson"
+            if title_rest and n_piece == 0 and (len(pieces) > 1 or fold(
+                " ".join(t.text for t in piece)
+            ) not in lex.known):
+                continue  # "Director of Public Prosecution Eva-Marie Persson", "ministro de Economía"
             piece = _trim(piece, lex, lang)
             if not piece:
                 continue
@@ -352,8 +378,10 @@ def _split_runs(run: list[Token], lex: Lexicon) -> list[list[Token]]:
                 and run[n - 1].key not in lex.portfolio):
             pieces[-1].append(tok)  # "Alphonse Président": a title, not a job
             continue
-        if (key in lex.jobs or key in lex.modifiers or key in lex.calendar) and tok.is_cap:
-            while pieces[-1] and pieces[-1][-1].key in lex.portfolio:
+        if (key in lex.jobs or key in lex.calendar) and tok.is_cap and not (
+            n > 0 and not run[n - 1].is_cap
+        ):
+            while pieces[-1] and (pieces[-1][-1].key in lex.portfolio or pieces[-1][-1].key in lex.modifiers):
                 pieces[-1].pop()
             if pieces[-1]:
                 pieces.append([])

@@ -157,6 +157,7 @@ def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> Group | None
             if item.person:
                 hit = n == 1 and (
                     lw[-1] == word or (lw[0] == word and word in lex.given) or _close(lw[-1], word)
+                    or (word in lw[1:] and len(word) > 3 and word not in lex.all_stopwords)
                 ) and short.votes.get("LOC", 0) < 5
             else:
                 core = item.core

@@ -73,6 +73,8 @@ class Lexicon:
     misc_word: frozenset[str]
     misc_prefix: frozenset[str]
     known: dict[str, Known]
+    #: First words of known names that have a lower-case word ("union" of "Union européenne").
+    known_heads: frozenset[str]
     abbreviations: frozenset[str]
 
     def is_stop(self, word: str, lang: str | None) -> bool:
@@ -142,5 +144,6 @@ def lexicon() -> Lexicon:
         misc_word=_fold_set(misc.get("word", [])),
         misc_prefix=_fold_set(misc.get("prefix", [])),
         known=known,
+        known_heads=frozenset(key.split()[0] for key in known if " " in key),
         abbreviations=_fold_set(sorted(abbreviations)),
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reader.core.entities.lexicon import Lexicon, fold
 
@@ -30,30 +29,37 @@ _OPEN_QUOTE = re.compile(r"[“«\"‘„‹(\[]")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,»\"”)]\s*$")
 
 
-@dataclass(slots=True)
 class Token:
-    """One word of the text: its surface (elision and possessive removed) and flags."""
+    """One word of the text: its surface (elision and possessive removed) and flags.
 
-    text: str
-    start: int
-    end: int
-    line: int
-    #: First word of a sentence, a quotation or a line: capitals prove nothing.
-    initial: bool = False
-    #: In a line whose words are nearly all capitalised (a headline).
-    headline: bool = False
-    #: In a line written in capitals.
-    caps_line: bool = False
-    possessive: bool = False
-    #: Text between the previous token and this one.
-    gap: str = ""
-    #: Folded form for lookups.
-    key: str = ""
+    ``initial``: first word of a sentence, a quotation or a line (capitals prove
+    nothing there); ``headline``: in a line whose words are nearly all capitalised;
+    ``caps_line``: in a line written in capitals; ``gap``: the text between the
+    previous token and this one; ``key``: the folded form used for lookups.
+    """
 
-    is_cap: bool = False
-    is_upper: bool = False
-    is_camel: bool = False
-    is_digit: bool = False
+    __slots__ = ("caps_line", "end", "gap", "headline", "initial", "is_camel", "is_cap", "is_digit",
+                 "is_upper", "key", "line", "possessive", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, line: int, gap: str = "", key: str = "",
+                 headline: bool = False, caps_line: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.line = line
+        self.gap = gap
+        self.key = key
+        self.headline = headline
+        self.caps_line = caps_line
+        self.initial = False
+        self.possessive = False
+        self.is_cap = False
+        self.is_upper = False
+        self.is_camel = False
+        self.is_digit = False
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def _shape(word: str) -> tuple[bool, bool, bool, bool]:
@@ -90,7 +96,7 @@ def _line_kinds(text: str, lex: Lexicon, lang: str | None) -> list[tuple[int, bo
         caps = line.isupper() and len(line) >= 4
         headline = False
         words: list[str] = []
-        if len(line) < 200 and not _ENDS_SENTENCE.search(line):
+        if len(line) < 140 and not _ENDS_SENTENCE.search(line):
             words = [w for w in _TOKEN.findall(line) if not w[0].isdigit()]
         if 2 <= len(words) <= 20:
             content = [w for w in words if not lex.is_stop(w, lang)]
@@ -109,16 +115,20 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
     line_no = 0
     prev_end = 0
     mask_i = 0
+    n_masked = len(masked)
+    next_line = lines[1][0] if len(lines) > 1 else len(text) + 1
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        while mask_i < len(masked) and masked[mask_i][1] <= start:
-            mask_i += 1
-        if mask_i < len(masked) and masked[mask_i][0] <= start < masked[mask_i][1]:
-            prev_end = end
-            tokens.append(Token("", start, end, line_no))  # placeholder breaks chunks
-            continue
-        while line_no + 1 < len(lines) and lines[line_no + 1][0] <= start:
+        if n_masked:
+            while mask_i < n_masked and masked[mask_i][1] <= start:
+                mask_i += 1
+            if mask_i < n_masked and masked[mask_i][0] <= start < masked[mask_i][1]:
+                tokens.append(Token("", start, end, line_no, text[prev_end:start]))  # breaks chunks
+                prev_end = end
+                continue
+        while next_line <= start:
             line_no += 1
+            next_line = lines[line_no + 1][0] if line_no + 1 < len(lines) else len(text) + 1
         word = match.group()
         possessive = False
         if "'" in word or "’" in word:
@@ -137,8 +147,8 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
             if len(parts) == 2 and all(fold(p) in lex.known for p in parts):
                 # "US-China": two names side by side, not one
                 _, headline, caps = lines[line_no]
-                first = Token(parts[0], start, start + len(parts[0]), line_no, headline=headline,
-                              caps_line=caps, gap=text[prev_end:start], key=fold(parts[0]))
+                first = Token(parts[0], start, start + len(parts[0]), line_no, text[prev_end:start],
+                              fold(parts[0]), headline, caps)
                 first.is_cap, first.is_upper, first.is_camel, first.is_digit = _shape(parts[0])
                 first.initial = not tokens or "\n" in first.gap or bool(_SENTENCE_END.search(first.gap))
                 tokens.append(first)
@@ -146,18 +156,18 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
                 start += len(parts[0]) + 1
                 word = parts[1]
         gap = text[prev_end:start]
-        prev_end = max(end, match.end())
+        prev_end = end if end > match.end() else match.end()
         _, headline, caps = lines[line_no]
-        cap, upper, camel, digit = _shape(word)
-        token = Token(word, start, end, line_no, headline=headline, caps_line=caps,
-                      possessive=possessive, gap=gap, key=fold(word),
-                      is_cap=cap, is_upper=upper, is_camel=camel, is_digit=digit)
-        prev = tokens[-1] if tokens else None
-        if prev is None:
+        token = Token(word, start, end, line_no, gap, fold(word), headline, caps)
+        if not word.islower():
+            token.is_cap, token.is_upper, token.is_camel, token.is_digit = _shape(word)
+        token.possessive = possessive
+        if not tokens:
             token.initial = True
         elif gap == " ":
-            token.initial = (prev.text.endswith(".") and len(prev.text) > 2
-                             and prev.key not in lex.abbreviations and "." not in prev.text[:-1])
+            prev_text = tokens[-1].text
+            token.initial = (prev_text[-1] == "." and len(prev_text) > 2
+                             and tokens[-1].key not in lex.abbreviations and "." not in prev_text[:-1])
         else:
             token.initial = "\n" in gap or bool(_SENTENCE_END.search(gap) or _OPEN_QUOTE.search(gap))
         tokens.append(token)
