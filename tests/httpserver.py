@@ -381,6 +381,11 @@ _ENDPOINTS: dict[str, _Endpoint] = {
 _PREFIXED: dict[str, _Endpoint] = {"redirect": _redirect, "status": _status}
 
 
+# Bombs take a moment to compress: made once per test session, shared by every server.
+_BOMBS: dict[int, bytes] = {}
+_BOMBS_LOCK = threading.Lock()
+
+
 class LocalServer:
     """The test server: starts on a free port of 127.0.0.1, stops on exit."""
 
@@ -395,7 +400,6 @@ class LocalServer:
         self.max_active = 0
         self.lock = threading.Lock()
         self.stopping = threading.Event()
-        self._bombs: dict[int, bytes] = {}
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.owner = self
         self.port: int = self._server.server_address[1]
@@ -429,14 +433,14 @@ class LocalServer:
 
     def bomb(self, mebibytes: int) -> bytes:
         """Gzip data that inflates to a ``mebibytes`` MiB HTML page (made once, then reused)."""
-        with self.lock:
-            if mebibytes not in self._bombs:
-                packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+        with _BOMBS_LOCK:
+            if mebibytes not in _BOMBS:
+                packer = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS | 16)
                 filler = b"a" * (1024 * 1024)
                 parts = [packer.compress(b"<!DOCTYPE html><html><body><p>")]
                 parts += [packer.compress(filler) for _ in range(mebibytes)]
-                self._bombs[mebibytes] = b"".join(parts) + packer.flush()
-            return self._bombs[mebibytes]
+                _BOMBS[mebibytes] = b"".join(parts) + packer.flush()
+            return _BOMBS[mebibytes]
 
     def start(self) -> LocalServer:
         """Start serving in a background thread."""

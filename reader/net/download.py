@@ -200,7 +200,7 @@ def _stop_if_needed(dog: Watchdog, config: NetConfig, url: str) -> None:
     if reason == "timeout":
         raise FetchError(
             "timeout",
-            f"{shown(host_of(url))} took too long (over {config.timeout:g} s in total).",
+            f"{shown(host_of(url))} timed out (no complete answer within {config.timeout:g} s).",
             url=url,
         )
 
@@ -289,18 +289,18 @@ def _translate(exc: BaseException, url: str, config: NetConfig, dog: Watchdog) -
     if dog.fired == "timeout":
         return FetchError(
             "timeout",
-            f"{shown(host_of(url))} took too long (over {config.timeout:g} s in total).",
+            f"{shown(host_of(url))} timed out (no complete answer within {config.timeout:g} s).",
             url=url,
         )
     if isinstance(exc, httpx.ConnectTimeout):
         return FetchError(
             "timeout",
-            f"{shown(host_of(url))} did not accept a connection within {config.connect_timeout:g} s.",
+            f"{shown(host_of(url))} timed out while connecting (over {config.connect_timeout:g} s).",
             url=url,
         )
     if isinstance(exc, httpx.TimeoutException):
         return FetchError(
-            "timeout", f"{shown(host_of(url))} stopped answering (over {config.timeout:g} s).", url=url
+            "timeout", f"{shown(host_of(url))} timed out (no answer within {config.timeout:g} s).", url=url
         )
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
         return FetchError("invalid_url", f"The page redirects to {shown(url)}, which is not a web address.", url=url)
