@@ -14,7 +14,16 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 class SourceError(Exception):
-    """A source that cannot be read; ``str(error)`` is one line for the user."""
+    """A source that cannot be read; ``str(error)`` is one line for the user.
+
+    ``kind`` is the fetch failure kind for URLs (e.g. "wrong_type", for which the
+    app offers to open ``url`` in the browser), else "file".
+    """
+
+    def __init__(self, message: str, *, kind: str = "file", url: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.url = url
 
 
 @dataclass(frozen=True)
@@ -94,5 +103,5 @@ def fetch_url(url: str, *, config: NetConfig | None = None, offline: bool = Fals
         cache = PageCache(paths.http_cache_dir())
         result = fetch(url, config=config or NetConfig(), cache=cache, offline=offline)
     except FetchError as exc:
-        raise SourceError(str(exc)) from None
+        raise SourceError(str(exc), kind=exc.kind, url=exc.url or url) from None
     return Loaded(result.content, result.url, result.charset, result.notice, result.content_type)
