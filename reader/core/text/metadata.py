@@ -90,7 +90,7 @@ def _title_score(lines: list[Line], j: int, start: int, c: Cues) -> float:
     s = min(ln.words, 12) / 3
     last = text[-1]
     if last == "." and not text.endswith("..."):
-        s -= 3
+        s -= 4
     if last in ",;:":
         s -= 3
     if ln.prose and ln.words > 20:
@@ -117,10 +117,10 @@ def _title_score(lines: list[Line], j: int, start: int, c: Cues) -> float:
     for k in range(j + 1, min(len(lines), j + 4)):
         other = lines[k]
         if other.kind in ("date", "byline"):
-            s += 3
+            s += 4 if k == j + 1 else 2.5
             break
         if other.kind == "text" and other.prose:
-            s += 1.5
+            s += 1.5 if k == j + 1 else 0.5
             break
     return s
 
