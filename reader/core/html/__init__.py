@@ -12,15 +12,19 @@ from reader.core.html.enrich import enrich
 from reader.core.html.locate import TextIndex, place
 from reader.core.html.metadata import extract_metadata
 from reader.core.html.parse import parse_html
+from reader.core.html.recover import recover
 from reader.core.html.related import find_related
 from reader.core.models import Article
 from reader.core.text.cues import guess_lang
 
 __all__ = ["extract_html"]
 
+#: Below this many characters of body the extractor is asked again, favouring recall.
+_TOO_SHORT = 250
 
-def _main_content(root: Any, url: str | None) -> Any:
-    """The extractor's document (its body tree), or None."""
+
+def _main_content(root: Any, url: str | None, *, recall: bool = False) -> Any:
+    """The extractor's document (its body tree), or None; ``recall`` asks for more text."""
     import trafilatura
 
     try:
@@ -33,7 +37,8 @@ def _main_content(root: Any, url: str | None) -> Any:
             include_images=False,
             include_formatting=True,
             include_tables=True,
-            favor_precision=True,
+            favor_precision=not recall,
+            favor_recall=recall,
         )
     except (ValueError, TypeError, AttributeError, RecursionError):
         return None
@@ -49,9 +54,14 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if base is not None:
         base_url = urljoin(url or "", base.get("href") or "") or url
     doc = _main_content(root, url)
+    if len(getattr(doc, "text", None) or "") < _TOO_SHORT:
+        # Precision mode found (next to) nothing: a page of unusual layout; ask for recall.
+        second = _main_content(root, url, recall=True)
+        if len(getattr(second, "text", None) or "") > len(getattr(doc, "text", None) or ""):
+            doc = second
     meta = extract_metadata(root, url)
     blocks = convert_body(getattr(doc, "body", None), base_url)
-    placed = place(blocks, TextIndex(root))
+    placed = recover(place(blocks, TextIndex(root)))
     cleaned = clean_body(placed, meta.title)
     body = enrich(cleaned.kept, root, base_url, cleaned.captions)
     text = body_text(body)

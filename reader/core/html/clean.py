@@ -72,8 +72,8 @@ def link_density(el: Any) -> float:
 
 def main_container(placed: list[Placed]) -> Any | None:
     """The deepest element holding four fifths of the located body text."""
-    weights: dict[int, int] = {}
-    nodes: dict[int, Any] = {}
+    weights: dict[Any, int] = {}
+    nodes: dict[Any, Any] = {}
     total = 0
     for p in placed:
         if p.el is None:
@@ -81,8 +81,8 @@ def main_container(placed: list[Placed]) -> Any | None:
         size = len(p.block.text)
         total += size
         for anc in p.el.iterancestors():
-            weights[id(anc)] = weights.get(id(anc), 0) + size
-            nodes[id(anc)] = anc
+            weights[anc] = weights.get(anc, 0) + size
+            nodes[anc] = anc
     if not total:
         return None
     best, depth = None, -1
@@ -97,9 +97,9 @@ def main_container(placed: list[Placed]) -> Any | None:
 def _ancestors_below(el: Any, stop: Any | None) -> list[Any]:
     """``el`` and its ancestors below the main container (or below the branch holding it)."""
     out = []
-    around = {id(stop)} | {id(a) for a in stop.iterancestors()} if stop is not None else set()
+    around = {stop} | {a for a in stop.iterancestors()} if stop is not None else set()
     node = el
-    while node is not None and id(node) not in around and node.tag not in ("body", "html"):
+    while node is not None and node not in around and node.tag not in ("body", "html"):
         out.append(node)
         node = node.getparent()
     return out
@@ -109,10 +109,12 @@ def _is_caption(chain: list[Any]) -> bool:
     return any(a.tag in _CAPTION_TAGS or tokens(a) & _CAPTION_TOKENS for a in chain[:6])
 
 
-def _boiler_ancestor(chain: list[Any]) -> Any | None:
+def _boiler_ancestor(chain: list[Any]) -> tuple[str, frozenset[str]] | None:
+    """The kind of boilerplate box holding the block (its tag and boilerplate words), if any."""
     for a in chain:
-        if a.tag in ("aside", "nav", "footer", "form") or tokens(a) & _BOILER_TOKENS:
-            return a
+        words = tokens(a) & _BOILER_TOKENS
+        if a.tag in ("aside", "nav", "footer", "form") or words:
+            return a.tag, frozenset(words)
     return None
 
 
@@ -195,14 +197,14 @@ def clean_body(placed: list[Placed], title: str) -> Cleaned:
     kept: list[Placed] = []
     out = Cleaned(kept)
     # Text under each boilerplate-looking ancestor: a box holding most of the body is not one.
-    boxes: dict[int, int] = {}
+    boxes: dict[tuple[str, frozenset[str]], int] = {}
     chains: list[list[Any]] = []
     for p in placed:
         chain = _ancestors_below(p.el, main) if p.el is not None else []
         chains.append(chain)
         box = _boiler_ancestor(chain)
         if box is not None:
-            boxes[id(box)] = boxes.get(id(box), 0) + len(p.block.text)
+            boxes[box] = boxes.get(box, 0) + len(p.block.text)
     for i, p in enumerate(placed):
         block, el, chain = p.block, p.el, chains[i]
         text = block.text
@@ -219,7 +221,7 @@ def clean_body(placed: list[Placed], title: str) -> Cleaned:
                 continue
         if el is not None and block.kind != "figure":
             box = _boiler_ancestor(chain)
-            if box is not None and boxes.get(id(box), 0) < 0.3 * total:
+            if box is not None and boxes.get(box, 0) < 0.3 * total:
                 if block.kind in ("paragraph", "list") and link_density(el) > 0.5:
                     out.promos.append(block)
                 continue

@@ -37,7 +37,7 @@ class TextIndex:
         self._root = root
         self._by_text = self._build(TEXT_TAGS)
         self._wrappers: dict[str, list[Any]] | None = None
-        self._used: set[int] = set()
+        self._used: set[Any] = set()
 
     def _build(self, tags: tuple[str, ...]) -> dict[str, list[Any]]:
         out: dict[str, list[Any]] = {}
@@ -66,15 +66,15 @@ class TextIndex:
         # Nested wrappers share a text (div > p): prefer the element deepest in the tree,
         # which is the last one in document order among those nested in each other.
         for i, el in enumerate(candidates):
-            if id(el) in self._used:
+            if el in self._used:
                 continue
             chosen = el
             for other in candidates[i + 1:]:
-                if id(other) not in self._used and _is_within(other, chosen):
+                if other not in self._used and _is_within(other, chosen):
                     chosen = other
-            self._used.add(id(chosen))
+            self._used.add(chosen)
             for anc in chosen.iterancestors():
-                self._used.add(id(anc))
+                self._used.add(anc)
                 if len(self._used) > 1_000_000:
                     break
             return chosen
