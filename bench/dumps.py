@@ -33,10 +33,17 @@ from reader.core.text import extract_text_page  # noqa: E402
 
 
 def extract_for_scorer(text: str) -> dict[str, Any]:
-    """The scorer's dump-mode callable: article text (the body, without the lead), title, author, date."""
+    """The scorer's dump-mode callable: article text (lead, then body), title, author, date.
+
+    The lead (standfirst) is shown above the body by the reader, so it is scored as
+    article text; ``Article.text`` itself holds the body only.
+    """
     article = extract_text_page(text)
+    body = article.text
+    if article.lead:
+        body = f"{article.lead}\n\n{body}" if body else article.lead
     return {
-        "text": article.text,
+        "text": body,
         "title": article.title,
         "author": article.byline,
         "date": article.published.isoformat() if article.published else None,
