@@ -79,33 +79,34 @@ def guess_format(path: Path, text: str) -> ImportFormat:
 
 def _entry(url: str | None, title: str | None, *, added: str | None = None,
            tags: Iterable[str] = (), read: bool = False, note: str = "") -> Entry | None:
-    clean = import_url(url)
+    clean, site = _checked_url(url)
     if clean is None:
         return None
     saved = _epoch(added) or utc_now()
     return Entry(
-        url=clean, title=clean_text(title) or clean, site=site_of(clean), saved_at=saved,
+        url=clean, title=clean_text(title) or clean, site=site, saved_at=saved,
         read_at=saved if read else None, tags=clean_tags(tags),
-        note=clean_text(note, multiline=True),
+        note=clean_text(note, multiline=True) if note else "",
     )
+
+
+def _checked_url(url: str | None) -> tuple[str | None, str | None]:
+    """(the cleaned URL, its host without ``www.``), or (None, None) when not usable."""
+    if url and _TEXT_KEY.fullmatch(url.strip()):
+        return url.strip(), None
+    clean = clean_url(url)
+    if clean is None:
+        return None, None
+    parts = urlsplit(clean)
+    if parts.scheme.lower() not in _URL_SCHEMES:
+        return None, None
+    host = parts.hostname
+    return clean, host.removeprefix("www.") if host else None
 
 
 def import_url(url: str | None) -> str | None:
     """``url`` cleaned, when it is a web or file URL (or one of our text keys)."""
-    if url and _TEXT_KEY.fullmatch(url.strip()):
-        return url.strip()
-    clean = clean_url(url)
-    if clean is None or urlsplit(clean).scheme.lower() not in _URL_SCHEMES:
-        return None
-    return clean
-
-
-def site_of(url: str) -> str | None:
-    """The host name of ``url`` without a leading ``www.``."""
-    host = urlsplit(url).hostname
-    if not host:
-        return None
-    return host.removeprefix("www.")
+    return _checked_url(url)[0]
 
 
 def _epoch(value: str | None) -> str | None:

@@ -38,15 +38,19 @@ from reader.storage.rows import (
 
 _COLUMNS = "b.id, b.url, b.title, b.site, b.byline, b.published, b.saved_at, b.read_at, " \
     "b.tags, b.note, b.article IS NOT NULL"
-# Sort key -> (SQL expression, newest/greatest first by default).
-_ORDER: dict[str, tuple[str, bool]] = {
-    "saved": ("b.saved_at", True),
-    "title": ("b.title COLLATE NOCASE", False),
-    "site": ("b.site COLLATE NOCASE", False),
-    "published": ("b.published", True),
+# Sort key -> (nulls-last term, SQL expression, greatest first by default). The terms
+# match the indexes of the schema, so a screenful is read without sorting every row.
+_ORDER: dict[str, tuple[str, str, bool]] = {
+    "saved": ("", "b.saved_at", True),
+    "title": ("", "b.title COLLATE NOCASE", False),
+    "site": ("b.site IS NULL", "b.site COLLATE NOCASE", False),
+    "published": ("b.published IS NULL", "b.published", True),
 }
 # bm25 weights for title, text, tags, note: a hit in the title counts most.
 _RANK = "bm25(bookmarks_fts, 10.0, 1.0, 6.0, 4.0)"
+#: A query matching more bookmarks than this ranks only the most recently added of them:
+#: ranking costs time for every match, and a one-letter filter matches nearly everything.
+RANK_WINDOW = 1000
 
 
 def _bookmark(row: Sequence[Any]) -> Bookmark:
@@ -156,14 +160,11 @@ class Library(HistoryStore):
         ``descending`` defaults to newest first for dates and A to Z for text; missing
         sites and dates go last. ``tag`` keeps those with that tag (ignoring case).
         """
-        if sort not in _ORDER:
-            raise ValueError(f"unknown sort {sort!r}")
-        expr, newest_first = _ORDER[sort]
-        direction = "DESC" if (newest_first if descending is None else descending) else "ASC"
+        order = _order_by(sort, descending, unread_first)
         where, params = _filters(unread_only, tag)
-        order = "b.read_at IS NOT NULL, " if unread_first else ""
-        order += f"{expr.split()[0]} IS NULL, {expr} {direction}, b.id DESC"
-        sql = f"SELECT {_COLUMNS} FROM bookmarks b {where} ORDER BY {order} LIMIT ? OFFSET ?"
+        # The page is chosen from the indexes first; only its rows are then read whole.
+        sql = (f"SELECT {_COLUMNS} FROM (SELECT b.id FROM bookmarks b {where} ORDER BY {order} "
+               f"LIMIT ? OFFSET ?) AS page JOIN bookmarks b ON b.id = page.id ORDER BY {order}")
         with self._read() as conn:
             rows = conn.execute(sql, (*params, -1 if limit is None else limit, offset))
             return [_bookmark(row) for row in rows]
@@ -186,17 +187,26 @@ class Library(HistoryStore):
     def search(self, query: str, limit: int = 50, *, unread_first: bool = False) -> list[Bookmark]:
         """Bookmarks matching every word of ``query`` as a prefix, best first.
 
-        Title, text, tags and note are searched. Any text is safe: it is never read as
-        FTS5 syntax. A query without words lists the newest bookmarks.
+        Title, text, tags and note are searched; a title hit ranks highest. Any text is
+        safe: it is never read as FTS5 syntax. When more than :data:`RANK_WINDOW`
+        bookmarks match (a one-letter filter), the best of the most recently added ones
+        come. A query without words lists the newest bookmarks.
         """
         expression = match_expression(query)
         if expression is None:
             return self.list_bookmarks(unread_first=unread_first, limit=limit)
-        order = "b.read_at IS NOT NULL, " if unread_first else ""
-        sql = (f"SELECT {_COLUMNS} FROM bookmarks_fts JOIN bookmarks b ON b.id = bookmarks_fts.rowid "
-               f"WHERE bookmarks_fts MATCH ? ORDER BY {order}{_RANK} LIMIT ?")
+        first = "b.read_at IS NULL DESC, " if unread_first else ""
+        join = "JOIN bookmarks b ON b.id = bookmarks_fts.rowid " if unread_first else ""
         with self._read() as conn:
-            return [_bookmark(row) for row in conn.execute(sql, (expression, limit))]
+            row = conn.execute("SELECT rowid FROM bookmarks_fts WHERE bookmarks_fts MATCH ? "
+                               "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                               (expression, RANK_WINDOW - 1)).fetchone()
+            lowest = row[0] if row else 0
+            sql = (f"SELECT {_COLUMNS} FROM (SELECT bookmarks_fts.rowid AS id, {_RANK} AS score "
+                   f"FROM bookmarks_fts {join}WHERE bookmarks_fts MATCH ? "
+                   f"AND bookmarks_fts.rowid >= ? ORDER BY {first}score LIMIT ?) AS hits "
+                   f"JOIN bookmarks b ON b.id = hits.id ORDER BY {first}hits.score")
+            return [_bookmark(row) for row in conn.execute(sql, (expression, lowest, limit))]
 
     def remove(self, bookmark_id: int) -> RemovedBookmark | None:
         """Delete a bookmark; the result gives it back with :meth:`restore` (undo)."""
@@ -287,6 +297,18 @@ class Library(HistoryStore):
                 saved_at=row[5], read_at=row[6], tags=tuple(json.loads(row[7])), note=row[8],
                 article=join_copy(row[9], row[10]) if row[10] is not None else None,
             )
+
+
+def _order_by(sort: str, descending: bool | None, unread_first: bool) -> str:
+    if sort not in _ORDER:
+        raise ValueError(f"unknown sort {sort!r}")
+    nulls_last, expr, greatest_first = _ORDER[sort]
+    direction = "DESC" if (greatest_first if descending is None else descending) else "ASC"
+    terms = ["b.read_at IS NULL DESC"] if unread_first else []
+    if nulls_last:
+        terms.append(nulls_last)
+    terms += [f"{expr} {direction}", f"b.id {direction}"]
+    return ", ".join(terms)
 
 
 def _filters(unread_only: bool, tag: str | None) -> tuple[str, tuple[Any, ...]]:

@@ -26,11 +26,15 @@ _V1 = [
         text TEXT NOT NULL DEFAULT '',
         article TEXT
     )""",
+    # One index per sort of the list (the expressions match library._ORDER), so the first
+    # screenful is read from an index without touching the large text and article columns.
+    # Unread first is indexed for the saved date only (the home screen's order): the other
+    # sorts then sort the index entries, ~40 ms at 10,000 bookmarks, not worth the writes.
     "CREATE INDEX bookmarks_saved ON bookmarks(saved_at)",
     "CREATE INDEX bookmarks_title ON bookmarks(title COLLATE NOCASE)",
-    "CREATE INDEX bookmarks_site ON bookmarks(site COLLATE NOCASE)",
-    "CREATE INDEX bookmarks_published ON bookmarks(published)",
-    "CREATE INDEX bookmarks_unread ON bookmarks(read_at IS NOT NULL, saved_at)",
+    "CREATE INDEX bookmarks_site ON bookmarks(site IS NULL, site COLLATE NOCASE)",
+    "CREATE INDEX bookmarks_published ON bookmarks(published IS NULL, published)",
+    "CREATE INDEX bookmarks_unread ON bookmarks(read_at IS NULL, saved_at)",
     # External-content FTS: only the index is stored; triggers keep it in step.
     """CREATE VIRTUAL TABLE bookmarks_fts USING fts5(
         title, text, tags, note,
