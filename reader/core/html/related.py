@@ -15,19 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.html.related_cues import cues
-from reader.core.html.related_page import PageMap, kind_at, map_page, mark_blocks
+from reader.core.html.related_page import PageMap, kinds_at, map_page, mark_blocks
 from reader.core.html.related_titles import anchor_title, clean_title
 from reader.core.html.related_urls import (
     STRONG,
     WEAK,
     SelfFilter,
-    host_of,
-    path_key,
-    path_prefixes,
+    facts,
     resolve,
-    site_of,
     slug_title,
-    story_strength,
     url_key,
 )
 from reader.core.models import RELATED_KINDS, Block, Related, RelatedKind, Span
@@ -94,12 +90,12 @@ def _headline_like(title: str, words: int) -> bool:
 
 def _own_urls(root: Any, page_url: str | None) -> SelfFilter:
     urls: list[str | None] = [page_url]
-    for link in root.iter("link"):
-        if (link.get("rel") or "").casefold() == "canonical":
-            urls.append(resolve(link.get("href"), page_url))
-    for meta in root.iter("meta"):
-        if (meta.get("property") or "").casefold() == "og:url":
-            urls.append(resolve(meta.get("content"), page_url))
+    head = root.find("head")
+    for el in head.iter("link", "meta") if head is not None else ():
+        if (el.get("rel") or "").casefold() == "canonical":
+            urls.append(resolve(el.get("href"), page_url))
+        elif (el.get("property") or "").casefold() == "og:url":
+            urls.append(resolve(el.get("content"), page_url))
     return SelfFilter(*urls)
 
 
@@ -108,21 +104,22 @@ class _Stories:
 
     def __init__(self, urls: list[str], page_url: str | None) -> None:
         self.prefixes: set[str] = set()
-        for url in [*urls, *([page_url] if page_url else [])]:
-            if story_strength(url):
-                self.prefixes.update(path_prefixes(url))
-        self.site = site_of(host_of(page_url)) if page_url else ""
+        own = resolve(page_url, None)
+        for url in [*urls, *([own] if own else [])]:
+            found = facts(url)
+            if found.strength:
+                self.prefixes.update(found.prefixes)
+        self.site = facts(own).site if own else ""
 
     def strength(self, url: str) -> int:
-        if path_key(url) in self.prefixes:
-            return 0
-        return story_strength(url)
+        found = facts(url)
+        return 0 if found.path in self.prefixes else found.strength
 
     def accepts(self, url: str, strength: int, kind: RelatedKind) -> bool:
         """Related blocks vouch for weak URLs; in-body links need strong ones unless on the same site."""
         if strength == STRONG or kind == "related":
             return strength >= WEAK
-        return kind == "inline" and strength == WEAK and site_of(host_of(url)) == self.site
+        return kind == "inline" and strength == WEAK and facts(url).site == self.site
 
 
 def find_related(
@@ -141,24 +138,27 @@ def find_related(
         return ()
     is_self = _own_urls(root, page_url)
     page = map_page(root, body)
-    anchors: list[tuple[int, Any, str | None]] = []
-    for el in page.elements:
-        if el.tag == "a":
-            url = resolve(el.get("href"), page_url)
-            anchors.append((page.pos[el], el, None if url is None or is_self(url) else url))
-    stories = _Stories([u for _, _, u in anchors if u], page_url)
-    links: list[tuple[int, Any, str, int]] = []
-    story_anchor: set[Any] = set()
-    for position, el, url in anchors:
-        strength = stories.strength(url) if url else 0
-        if url and strength:
-            links.append((position, el, url, strength))
-            story_anchor.add(el)
-    mark_blocks(page, [p for p, *_ in links], [p for p, *_ in anchors], story_anchor.__contains__)
+    elements = page.elements
+
+    def story_link(anchor: Any) -> bool:
+        url = resolve(anchor.get("href"), page_url)
+        return url is not None and not is_self(url) and facts(url).strength > 0
+
+    mark_blocks(page, page.anchors, story_link)
+    # Only links that can be listed are resolved: menus, sharing and ads are skipped first.
+    candidates: list[tuple[int, Any, str, RelatedKind]] = []
+    for position, where in zip(page.anchors, kinds_at(page, page.anchors), strict=True):
+        kind = _kind_of(page, position, where)
+        if kind is None:
+            continue
+        anchor = elements[position]
+        url = resolve(anchor.get("href"), page_url)
+        if url is not None and not is_self(url):
+            candidates.append((position, anchor, url, kind))
+    stories = _Stories([url for _, _, url, _ in candidates], page_url)
     found = _Collector()
-    for position, anchor, url, strength in links:
-        kind = _kind_of(page, position)
-        if kind is not None and stories.accepts(url, strength, kind):
+    for position, anchor, url, kind in candidates:
+        if stories.accepts(url, stories.strength(url), kind):
             title, quality = anchor_title(anchor)
             found.add(url, kind, position, title, quality)
     _add_from_blocks(found, body, is_self, stories, promos=False)
@@ -166,8 +166,7 @@ def find_related(
     return found.results()
 
 
-def _kind_of(page: PageMap, position: int) -> RelatedKind | None:
-    where = kind_at(page, position)
+def _kind_of(page: PageMap, position: int, where: str | None) -> RelatedKind | None:
     if where == "drop":
         return None
     if page.in_body(position):

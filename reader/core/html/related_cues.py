@@ -43,6 +43,8 @@ class RelatedCues:
     labels: dict[str, LabelKind]
     #: (label key, kind) sorted longest first, for heading-prefix matches.
     label_prefixes: tuple[tuple[str, LabelKind], ...]
+    #: The same, grouped by first word (by first letter for labels without spaces in non-Latin scripts).
+    prefix_index: dict[str, tuple[tuple[str, LabelKind], ...]]
     related_markers: tuple[str, ...]
     sponsored_markers: tuple[str, ...]
     drop_words: frozenset[str]
@@ -63,10 +65,17 @@ class RelatedCues:
         kind = self.labels.get(key)
         if kind is not None:
             return kind
-        for cue, cue_kind in self.label_prefixes:
+        for cue, cue_kind in self.prefix_candidates(key):
             if key.startswith(cue) and not key[len(cue)].isalnum():
                 return cue_kind
         return None
+
+    def prefix_candidates(self, key: str) -> tuple[tuple[str, LabelKind], ...]:
+        """Prefix labels that may open ``key`` (a label key), longest first."""
+        first = key.split(" ", 1)[0]
+        by_word = self.prefix_index.get(first, ())
+        by_letter = self.prefix_index.get("\0" + key[:1], ())
+        return by_word + by_letter if by_letter else by_word
 
 
 @lru_cache(maxsize=1)
@@ -83,12 +92,20 @@ def cues() -> RelatedCues:
         ((k, v) for k, v in labels.items() if len(k) >= 5 or " " in k or not k.isascii()),
         key=lambda kv: -len(kv[0]),
     )
+    index: dict[str, list[tuple[str, LabelKind]]] = {}
+    for cue, kind in prefixes:
+        word = cue.split(" ", 1)[0]
+        if word == cue and not cue.isascii():
+            index.setdefault("\0" + cue[:1], []).append((cue, kind))
+        else:
+            index.setdefault(word, []).append((cue, kind))
     markers = _sections("related_markers.txt")
     urls = _sections("related_urls.txt")
     tracking = [t.casefold() for t in urls.get("tracking", ())]
     return RelatedCues(
         labels=labels,
         label_prefixes=tuple(prefixes),
+        prefix_index={k: tuple(v) for k, v in index.items()},
         related_markers=tuple(markers.get("related", ())),
         sponsored_markers=tuple(markers.get("sponsored", ())),
         drop_words=frozenset(markers.get("drop", ())),

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+
 from reader.core.html.related_cues import RelatedCues, cues
 from reader.core.models import Block, spans_text
 
@@ -33,6 +35,7 @@ Mark = tuple[int, int, str]  # (first position, last position, kind)
 class PageMap:
     """Positions of the page's elements, the body's span and the marked blocks."""
 
+    root: Any
     elements: list[Any]
     pos: dict[Any, int]
     body_start: int = -1
@@ -40,6 +43,8 @@ class PageMap:
     marks: list[Mark] = field(default_factory=list)
     #: Start of the element that holds the body (lead media, bylines sit between it and the body).
     container_start: int = -1
+    #: Positions of the page's anchors, in order.
+    anchors: list[int] = field(default_factory=list)
     #: Sorted positions of the body's paragraphs found in the page.
     paragraphs: list[int] = field(default_factory=list)
 
@@ -66,13 +71,15 @@ class PageMap:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.split())[:80]
+    # Whitespace is normalised on a generous head only: the key is 80 characters.
+    return " ".join(text[:400].split())[:80]
 
 
 def map_page(root: Any, body: tuple[Block, ...]) -> PageMap:
     """Number the elements and find the body's span (the marks are added by :func:`mark_blocks`)."""
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]
-    page = PageMap(elements, {el: i for i, el in enumerate(elements)})
+    elements = list(root.iter(etree.Element))
+    page = PageMap(root, elements, {el: i for i, el in enumerate(elements)})
+    page.anchors = [i for i, el in enumerate(elements) if el.tag == "a"]
     _locate_body(page, body)
     return page
 
@@ -92,10 +99,7 @@ def _locate_body(page: PageMap, body: tuple[Block, ...]) -> None:
     needles = _needles(body)
     if not needles:
         return
-    matched = [
-        el for el in page.elements
-        if el.tag in _TEXT_TAGS and _key(el.text_content()) in needles
-    ]
+    matched = [el for el in page.root.iter(*_TEXT_TAGS) if _key(el.text_content()) in needles]
     if not matched:
         return
     counts: dict[Any, int] = {}
@@ -161,25 +165,27 @@ class _ClassVerdicts:
     c: RelatedCues
     related: re.Pattern[str]
     sponsored: re.Pattern[str]
-    seen: dict[str, str | None] = field(default_factory=dict)
+    seen: dict[tuple[str | None, str | None], tuple[str | None, bool]] = field(default_factory=dict)
 
-    def kind(self, words: str) -> str | None:
-        verdict = self.seen.get(words, "?")
-        if verdict != "?":
-            return verdict
+    def verdict(self, cls: str | None, ident: str | None) -> tuple[str | None, bool]:
+        """(kind the class and id mark or None, whether they name a heading or label)."""
+        known = self.seen.get((cls, ident))
+        if known is not None:
+            return known
+        words = f"{cls or ''} {ident or ''}".casefold()
+        parts = set(_CLASS_PARTS.split(words))
         found: str | None = None
         if self.sponsored.search(words):
             found = "sponsored"
-        else:
-            parts = set(_CLASS_PARTS.split(words))
-            if parts & self.c.drop_words:
-                found = "drop"
-            elif self.related.search(words):
-                found = "related"
-            elif parts & self.c.chrome_words:
-                found = "chrome"
-        self.seen[words] = found
-        return found
+        elif parts & self.c.drop_words:
+            found = "drop"
+        elif self.related.search(words):
+            found = "related"
+        elif parts & self.c.chrome_words:
+            found = "chrome"
+        known = (found, bool(parts & _LABEL_CLASS))
+        self.seen[cls, ident] = known
+        return known
 
 
 def _verdicts() -> _ClassVerdicts:
@@ -191,42 +197,55 @@ def _verdicts() -> _ClassVerdicts:
     )
 
 
-def mark_blocks(
-    page: PageMap,
-    story_positions: list[int],
-    link_positions: list[int],
-    is_label_link: Callable[[Any], bool],
-) -> None:
-    """Add the marks of labelled and classed blocks (positions of story links and of all links, sorted)."""
+def mark_blocks(page: PageMap, link_positions: list[int], is_label_link: Callable[[Any], bool]) -> None:
+    """Add the marks of labelled and classed blocks (``link_positions``: the anchors', sorted).
+
+    ``is_label_link`` tells a story link: a heading holding one is a teaser, not a label.
+    """
     c = cues()
     verdicts = _verdicts()
+    seen = verdicts.seen
     marks = page.marks
-    for el in page.elements:
+    chrome_until = skip_until = -1
+    for i, el in enumerate(page.elements):
+        if i <= skip_until:
+            continue
         tag = el.tag
         cls = el.get("class")
         ident = el.get("id")
-        words = f"{cls or ''} {ident or ''}".casefold().strip() if (cls or ident) else ""
-        kind = verdicts.kind(words) if words else None
+        kind: str | None = None
+        label_like = tag in _HEADINGS
+        if cls or ident:
+            kind, named = seen.get((cls, ident)) or verdicts.verdict(cls, ident)
+            label_like = label_like or named
         if kind is None and tag in _CHROME_TAGS:
             kind = "chrome"
         aria = el.get("aria-label")
         if aria:
             kind = c.label_kind(aria) or kind
+        if kind == "chrome" and i <= chrome_until:
+            kind = None
         if kind is not None:
-            first, last = page.pos[el], page.end(el)
-            # A related class on a single link or title is no block of its own.
-            if not page.holds_body(first, last) and (
-                kind != "related" or _count_between(link_positions, first, last) >= 2
-            ):
-                marks.append((first, last, kind))
-        if tag in _HEADINGS or (words and _LABEL_CLASS & set(_CLASS_PARTS.split(words))):
-            _mark_label(page, el, story_positions, link_positions, is_label_link, c)
+            last = page.end(el)
+            if page.holds_body(i, last):
+                pass
+            elif kind in ("sponsored", "drop"):
+                marks.append((i, last, kind))
+                skip_until = last  # nothing inside is ever listed
+                continue
+            elif kind == "chrome":
+                marks.append((i, last, kind))
+                chrome_until = last
+            elif kind != "related" or _count_between(link_positions, i, last) >= 2:
+                # A related class on a single link or title is no block of its own.
+                marks.append((i, last, kind))
+        if label_like:
+            _mark_label(page, el, link_positions, is_label_link, c)
 
 
 def _mark_label(
     page: PageMap,
     el: Any,
-    story_positions: list[int],
     link_positions: list[int],
     is_label_link: Callable[[Any], bool],
     c: RelatedCues,
@@ -238,10 +257,11 @@ def _mark_label(
     kind = c.label_kind(el.text_content())
     if kind is None or any(is_label_link(a) for a in el.iter("a")):
         return
-    # A story-list label covers the nearest block with stories after it; a label of
-    # links that are never stories (sharing, comments) only the nearest block with links.
+    # A story-list label covers the nearest block with a list of links after it (a
+    # lone "See all" beside the label is not the list); a label of links that are
+    # never stories (sharing, comments) the nearest block with any link.
     lists = kind in ("related", "more")
-    targets = story_positions if lists else link_positions
+    needed = 2 if lists else 1
     node = el
     for _ in range(5 if lists else 2):
         parent = node.getparent()
@@ -256,8 +276,7 @@ def _mark_label(
             if nxt is not None:
                 page.marks.append((start, page.end(nxt), kind))
             return
-        i = bisect.bisect_right(targets, end)
-        if i < len(targets) and targets[i] <= last:
+        if _count_between(link_positions, end + 1, last) >= needed:
             page.marks.append((start, last, kind))
             return
         node = parent
@@ -267,19 +286,32 @@ def _count_between(positions: list[int], first: int, last: int) -> int:
     return bisect.bisect_right(positions, last) - bisect.bisect_left(positions, first)
 
 
-def kind_at(page: PageMap, position: int) -> str | None:
-    """What holds the position: "drop" (sponsored or never-story block), else the innermost
+def kinds_at(page: PageMap, positions: list[int]) -> list[str | None]:
+    """For each position (sorted): "drop" (sponsored or never-story block), else the innermost
     "related"/"more" mark, else "chrome" (menus, headers, footers), else None."""
+    marks = sorted(page.marks)
+    out: list[str | None] = []
+    active: list[Mark] = []
+    j = 0
+    for position in positions:
+        while j < len(marks) and marks[j][0] <= position:
+            active.append(marks[j])
+            j += 1
+        active = [m for m in active if m[1] >= position]
+        out.append(_resolve_kind(active))
+    return out
+
+
+def _resolve_kind(active: list[Mark]) -> str | None:
     best: Mark | None = None
     chrome = False
-    for first, last, kind in page.marks:
-        if first <= position <= last:
-            if kind in ("sponsored", "drop"):
-                return "drop"
-            if kind == "chrome":
-                chrome = True
-            elif best is None or first > best[0]:
-                best = (first, last, kind)
+    for first, last, kind in active:
+        if kind in ("sponsored", "drop"):
+            return "drop"
+        if kind == "chrome":
+            chrome = True
+        elif best is None or first >= best[0]:
+            best = (first, last, kind)
     if best is not None:
         return best[2]
     return "chrome" if chrome else None

@@ -105,9 +105,9 @@ def clean_title(text: str) -> str:
 def _strip_label(text: str) -> str:
     """Drop a label such as "Read also:" or "RELATED" that opens the title."""
     folded = text.casefold()
-    c = cues()
-    candidates = [cue for cue, kind in c.label_prefixes if kind == "related"]
-    candidates.extend(_EXTRA_PREFIXES)
+    head = folded.split(" ", 1)[0].strip(":|–—>»›-")
+    candidates = [cue for cue, kind in cues().prefix_candidates(head) if kind == "related"]
+    candidates.extend(cue for cue in _EXTRA_PREFIXES if head.startswith(cue))
     for cue in candidates:
         if not folded.startswith(cue) or len(folded) == len(cue) or folded[len(cue)].isalnum():
             continue
