@@ -51,7 +51,9 @@ def extract_text_page(text: str, url: str | None = None) -> Article:
     cleaned = clean_text(text, multiline=True)
     if not cleaned:
         return Article(url=url)
-    lang = guess_lang(cleaned)
+    # The longest lines are the prose: enough to tell the language, and cheaper.
+    sample = sorted(cleaned.split("\n"), key=len)[-12:]
+    lang = guess_lang(" ".join(sample)[:8000])
     stop = c.stopwords.get(lang or "", frozenset())
     page = lines.split(cleaned, c, stop)
     structured = body.is_structured(page)

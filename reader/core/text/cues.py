@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 #: Characters stripped from both ends of a line before it is compared with a cue.
-_TRIM = " \t:：-–—|•·›»«>*#.…"
+TRIM = " \t:：-–—|•·›»«>*#.…"
 
 #: Keys of a language file holding whole-line (or line-prefix) cues.
 _CUE_KEYS = (
@@ -21,7 +21,7 @@ _CUE_KEYS = (
 
 def key(text: str) -> str:
     """The form a line is compared in: casefolded, trimmed of punctuation and spaces."""
-    return " ".join(text.casefold().strip(_TRIM).split())
+    return " ".join(text.casefold().strip(TRIM).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,8 @@ class Cues:
     prefixes: dict[str, tuple[str, ...]]
     #: The same, indexed by kind and first word, so a line is checked against few cues.
     by_first: dict[str, dict[str, tuple[str, ...]]]
+    #: First words of every prefix cue, to skip lines that start with none of them.
+    first_words: frozenset[str]
     chrome_tokens: frozenset[str]
     credit_marks: tuple[str, ...]
     promo_open: tuple[str, ...]
@@ -51,10 +53,10 @@ class Cues:
     def prefix(self, kind: str, line: str) -> tuple[str, str] | None:
         """(cue, rest) when the line starts with a cue of ``kind`` followed by a word boundary."""
         folded = line.casefold()
-        first = folded.split(maxsplit=1)[0].strip(_TRIM) if folded else ""
+        first = folded.split(maxsplit=1)[0].strip(TRIM) if folded else ""
         for cue in self.by_first[kind].get(first, ()):
             if folded.startswith(cue) and (len(folded) == len(cue) or not folded[len(cue)].isalnum()):
-                return line[: len(cue)], line[len(cue):].strip(_TRIM)
+                return line[: len(cue)], line[len(cue):].strip(TRIM)
         return None
 
 
@@ -96,11 +98,12 @@ def cues() -> Cues:
     for kind, cue_list in prefixes.items():
         index: dict[str, list[str]] = {}
         for cue in cue_list:
-            index.setdefault(cue.split(maxsplit=1)[0].strip(_TRIM), []).append(cue)
+            index.setdefault(cue.split(maxsplit=1)[0].strip(TRIM), []).append(cue)
         by_first[kind] = {k: tuple(v) for k, v in index.items()}
     return Cues(
         stopwords=stopwords,
         by_first=by_first,
+        first_words=frozenset(w for index in by_first.values() for w in index),
         stop_langs={w: tuple(langs) for w, langs in stop_langs.items()},
         months=months,
         sets=sets,

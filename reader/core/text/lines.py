@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.text.cues import Cues, key
+from reader.core.text.cues import TRIM, Cues
 from reader.core.text.dates import find_date
 
 _WORD = re.compile(r"\w+")
@@ -59,15 +59,18 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
     boiler = c.sets["boilerplate"]
     out: list[Line] = []
     n = len(raw)
+    is_stop = stopwords.__contains__
     for i, line in enumerate(raw):
         if not line:
             continue
-        words = _WORD.findall(line.casefold())
+        folded = line.casefold()
+        words = _WORD.findall(folded)
         size = len(words)
         if not line.isascii():
             # Scripts written without spaces (CJK): count long runs by their length.
             size += sum(len(w) // 3 for w in words if len(w) > 6 and w[0] >= "\u3000")
-        k = key(_strip_chrome(line, c))
+        head, _, last = folded.rpartition(" ")
+        k = " ".join((head if head and last in c.chrome_tokens else folded).strip(TRIM).split())
         counts[k] = counts.get(k, 0) + 1
         before = i == 0 or not raw[i - 1]
         after = i == n - 1 or not raw[i + 1]
@@ -78,7 +81,7 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
             words=size,
             alone=before and after,
             ends=line[-1] in _END_PUNCT,
-            stops=sum(1 for w in words if w in stopwords),
+            stops=sum(map(is_stop, words)),
             seen=0,
             boiler=not boiler.isdisjoint(words),
         ))
@@ -109,11 +112,6 @@ def _names(rest: str, c: Cues) -> bool:
     return all(name_like(p) for p in parts if p)
 
 
-def _strip_chrome(line: str, c: Cues) -> str:
-    head, _, last = line.rpartition(" ")
-    return head if head and last in c.chrome_tokens else line
-
-
 def _only_social(k: str, c: Cues) -> bool:
     tokens = k.replace("|", " ").replace("/", " ").split()
     return bool(tokens) and all(t in c.social or t in c.chrome_tokens for t in tokens)
@@ -124,6 +122,8 @@ def classify(ln: Line, c: Cues) -> str:
     k = ln.key
     if not k:
         return "junk"
+    first = k.split(maxsplit=1)[0].strip(TRIM)
+    starts = c.first_words
     if ln.words <= 12:
         for kind, label in (
             ("ad", "ad"), ("stop", "stop"), ("related", "related"), ("more", "more"),
@@ -133,14 +133,14 @@ def classify(ln: Line, c: Cues) -> str:
                 return label
         if _only_social(k, c) or (ln.words <= 3 and k.split(maxsplit=1)[0] in c.social):
             return "share"
-        if ln.words <= 5 and c.prefix("see_all", ln.text):
+        if ln.words <= 5 and first in starts and c.prefix("see_all", ln.text):
             return "share"
         if ln.words <= 5 and not c.sets["comment_words"].isdisjoint(_WORD.findall(k)):
             return "comments"  # "Leave a comment", "27 Kommentare"
     text = ln.text
     if text.startswith(c.promo_open) and text.endswith(c.promo_close) and ln.words >= 3:
         return "promo"
-    hit = c.prefix("read_also", text)
+    hit = c.prefix("read_also", text) if first in starts else None
     if hit and len(hit[1].split()) >= 3 and ln.words <= 40:
         return "promo"
     if ln.words <= 16:
@@ -148,7 +148,7 @@ def classify(ln: Line, c: Cues) -> str:
         ln.dated = found is not None
         if found and ln.words - len(_WORD.findall(text[found.start:found.end])) <= 8:
             return "date"
-        hit = c.prefix("byline", text)
+        hit = c.prefix("byline", text) if first in starts else None
         if hit and hit[1][:1].isupper() and ln.words <= 20 and _names(hit[1], c):
             return "byline"
     return "text"
