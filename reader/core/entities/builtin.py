@@ -134,12 +134,12 @@ def _caps_line_candidates(tokens: list[Token], lex: Lexicon, skip: set[int]) -> 
 def _brand_words(tokens: list[Token], lex: Lexicon) -> set[str]:
     """Lower-case words that open sentences or lines: brand names written in lower case."""
     starts = [t for t in tokens if t.text and t.initial and t.text[0].isalpha()]
-    lower_starts = [t for t in starts if t.text.islower() and t.text.isalpha() and len(t.text) > 2
-                    and t.key not in lex.all_stopwords and _LINE_START_GAP.search(t.gap or "")]
-    if not starts or len(lower_starts) > 0.15 * len(starts):
-        return set()
+    lower_starts = {t.text for t in starts if t.text.islower() and t.text.isalpha() and len(t.text) > 2
+                    and t.key not in lex.all_stopwords and _LINE_START_GAP.search(t.gap or "")}
+    if not starts or len(lower_starts) > max(1, 0.1 * len(starts)):
+        return set()  # a text written in lower case, not a brand
     counts = Counter(t.text for t in tokens if t.text)
-    return {t.text for t in lower_starts if counts[t.text] >= 2}
+    return {word for word in lower_starts if counts[word] >= 2}
 
 
 def _display(surfaces: Counter[str], caps_only: set[str]) -> str:
@@ -288,11 +288,12 @@ def _entities(text: str, tokens: list[Token], title_tokens: list[Token], groups:
             continue
         forms = used.get(gi) or Counter({s: c for s, c in group.surfaces.items() if s})
         caps_only = {s for s in forms if s.isupper() and (
-            any(o.upper() == s and o != s for o in forms) or (s in group.shouted and not _known_upper(s, lex))
+            any(o.upper() == s and o != s for o in forms)
+            or (s in group.shouted and len(s) > 3 and not _known_upper(s, lex))
         )}
         name = _display(forms, caps_only)
         aliases = tuple(sorted(
-            {s for s in forms if s != name and s not in caps_only and fold(s) != fold(name)},
+            {s for s in forms if s != name and s not in caps_only},
             key=lambda s: (-forms[s], s),
         ))
         entity = Entity(name=name, type=group.type(), count=count, aliases=aliases, mentions=tuple(spans))

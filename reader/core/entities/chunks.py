@@ -113,7 +113,7 @@ def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None
         if len(span) == 1 and (first in lex.demonyms or lex.is_stop(span[0].text, lang)):
             continue
         cand = Candidate(span, quoted=True, known=lex.known.get(fold(inner)))
-        cand.vote("LOC" if span[-1].key in lex.loc_word else "MISC", 3)
+        cand.vote("MISC", 4)
         out.append(cand)
     taken = {t.start for c in out for t in c.tokens}
     for match in _LISTING.finditer(text):
@@ -326,7 +326,7 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
                     continue
             break
         i = j + 1
-        pieces = _split_runs(run, lex)
+        pieces = _split_runs(run, lex, lang)
         title_rest = (start_i >= 2 and tokens[start_i - 1].key in _OF_WORDS
                       and tokens[start_i - 2].key in lex.jobs)
         for n_piece, piece in enumerate(pieces):
@@ -369,7 +369,7 @@ def is_given(tok: Token, lex: Lexicon) -> bool:
     return len(parts) == 2 and all(p in lex.given for p in parts)
 
 
-def _split_runs(run: list[Token], lex: Lexicon) -> list[list[Token]]:
+def _split_runs(run: list[Token], lex: Lexicon, lang: str | None) -> list[list[Token]]:
     """Split at job words ("Disney Chief Executive Bob Iger") and between known names."""
     pieces: list[list[Token]] = [[]]
     for n, tok in enumerate(run):
@@ -385,6 +385,10 @@ def _split_runs(run: list[Token], lex: Lexicon) -> list[list[Token]]:
                 pieces[-1].pop()
             if pieces[-1]:
                 pieces.append([])
+            continue
+        if tok.headline and lex.is_stop(tok.text, lang):
+            if pieces[-1]:
+                pieces.append([])  # "Delay The Harvest": grammar words split headline runs
             continue
         if (
             pieces[-1] and is_given(tok, lex) and n + 1 < len(run) and run[n + 1].is_cap

@@ -166,7 +166,7 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
             token.initial = True
         elif gap == " ":
             prev_text = tokens[-1].text
-            token.initial = (prev_text[-1] == "." and len(prev_text) > 2
+            token.initial = (len(prev_text) > 2 and prev_text[-1] == "."
                              and tokens[-1].key not in lex.abbreviations and "." not in prev_text[:-1])
         else:
             token.initial = "\n" in gap or bool(_SENTENCE_END.search(gap) or _OPEN_QUOTE.search(gap))
