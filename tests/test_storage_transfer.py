@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_storage_support import entity, make_article
 
 from reader.storage import Library, LibraryError
@@ -178,3 +180,29 @@ def test_bad_files_give_one_clear_error(library: Library, tmp_path: Path) -> Non
     with pytest.raises(LibraryError, match="not a valid json export"):
         library.import_file(tmp_path / "broken.json")
     assert library.count() == 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["pocket", "instapaper", "netscape", "json"]),
+       st.lists(st.sampled_from([*'ab,"<>|[]{}:\n\x1b', "<DT><A HREF=", "http://x", "url",
+                                 "title", "{\"format\": \"broadsheet-library\""]),
+                max_size=60).map("".join))
+def test_imports_of_any_text_add_rows_or_fail_with_one_error(
+    tmp_path_factory: pytest.TempPathFactory, format: str, text: str
+) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    (folder / "input").write_text(text, encoding="utf-8")
+    with Library(folder / "lib.sqlite3") as lib:
+        try:
+            result = lib.import_file(folder / "input", format)  # type: ignore[arg-type]
+        except LibraryError as exc:
+            assert "\n" not in str(exc)
+        else:
+            assert lib.count() == result.added
+            assert all("\x1b" not in b.title for b in lib.list_bookmarks())
+
+
+def test_deeply_nested_json_is_refused_cleanly(library: Library, tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(LibraryError, match="not a valid json export"):
+        library.import_file(tmp_path / "deep.json")

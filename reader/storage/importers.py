@@ -55,7 +55,7 @@ def read_file(path: Path, format: ImportFormat | None = None) -> list[Entry | No
     }
     try:
         return list(readers[chosen](text))
-    except (csv.Error, ValueError, KeyError, TypeError) as exc:
+    except (csv.Error, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise LibraryError(f"{path} is not a valid {chosen} export: {exc}") from exc
 
 
