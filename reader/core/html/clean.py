@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.core.dates import written_date
 from reader.core.html.locate import Placed, common_ancestor, key
 from reader.core.models import Block, Span
 from reader.core.text.cues import Cues, cues
@@ -148,20 +149,27 @@ def _is_cue_line(text: str, c: Cues) -> bool:
     return any(c.is_(kind, k) for kind in ("ad", "share", "stop", "related", "more", "see_all", "read_also"))
 
 
-def _is_pitch(text: str, c: Cues) -> bool:
-    """A short paragraph selling a subscription or a newsletter."""
+def _is_pitch(text: str) -> bool:
+    """A short paragraph selling a subscription, a newsletter or an app."""
     if len(text) > 320:
         return False
     words = set(re.findall(r"\w+", text.casefold()))
-    pitch = c.sets["boilerplate"]
-    return bool(words & pitch) and bool(words & _PITCH_WORDS)
+    return len(words & _PITCH_WORDS) >= 1 and bool(words & _PITCH_ACTS)
 
 
 _PITCH_WORDS = frozenset({
     "subscribe", "subscriber", "subscribers", "subscription", "newsletter", "abonnieren",
-    "abonnement", "abonnenten", "abonnez", "abonné", "abonnés", "suscríbete", "suscripción",
-    "suscriptor", "boletín", "login", "log", "sign",
+    "abonnement", "abonnenten", "abonnez", "abonné", "abonnés", "suscríbete",
+    "suscripción", "suscriptor", "boletín", "app", "apps", "subskrypcja", "newslettera",
 })
+#: Words that, beside a pitch word, make a line an invitation rather than news about one.
+_PITCH_ACTS = frozenset({
+    "now", "today", "here", "download", "our", "your", "you", "jetzt", "hier", "unseren",
+    "unsere", "ihr", "sie", "du", "maintenant", "notre", "nos", "votre", "vous", "ahora",
+    "nuestro", "nuestra", "tu", "teraz", "nasz", "naszą", "please", "bitte", "to", "view", "free",
+})
+#: Sentence ends: a paragraph without one, closing the body, is a label or a menu entry.
+_SENTENCE_END = re.compile(r"[.!?…:;»«“”\"')\]。！？、」』）]\s*$")
 
 
 def _figure_for(el: Any, text: str) -> Block:
@@ -226,24 +234,47 @@ def clean_body(placed: list[Placed], title: str) -> Cleaned:
                     out.promos.append(block)
                 continue
         kept.append(p)
-    _trim_tail(out, c)
+    _trim_ends(out, c)
     return out
 
 
-def _trim_tail(out: Cleaned, c: Cues) -> None:
-    """Headings with nothing after them and subscription pitches closing the body."""
+def _is_tail_junk(p: Placed) -> bool:
+    """What may close an extracted body without being article text: section headings,
+    labels without a sentence, link lists, subscription pitches."""
+    block = p.block
+    text = block.text
+    if block.kind == "heading":
+        return True
+    if block.kind in ("paragraph", "quote"):
+        if _is_pitch(text):
+            return True
+        if len(text) < 60 and len(text.split()) <= 7 and not _SENTENCE_END.search(text):
+            return True
+    if block.kind in ("paragraph", "list") and p.el is not None and len(text) < 600:
+        return link_density(p.el) > 0.6
+    return False
+
+
+def _trim_ends(out: Cleaned, c: Cues) -> None:
+    """Junk closing the body (see :func:`_is_tail_junk`) and date or byline lines opening it."""
     kept = out.kept
-    while kept:
-        last = kept[-1]
-        block = last.block
-        if block.kind == "heading":
-            kept.pop()
-            continue
-        if block.kind in ("paragraph", "quote") and _is_pitch(block.text, c):
-            kept.pop()
-            continue
-        break
-    out.captions = [(min(pos, len(kept)), fig) for pos, fig in out.captions]
+    while len(kept) > 1 and _is_tail_junk(kept[-1]):
+        kept.pop()
+    removed = 0
+    while len(kept) > 1 and _is_head_junk(kept[0], c):
+        kept.pop(0)
+        removed += 1
+    out.captions = [(max(0, min(pos - removed, len(kept))), fig) for pos, fig in out.captions]
+
+
+def _is_head_junk(p: Placed, c: Cues) -> bool:
+    """A line above the text stating when or by whom it was written."""
+    text = p.block.text
+    if p.block.kind not in ("paragraph", "heading") or len(text) > 120:
+        return False
+    if any(c.prefix(kind, text) for kind in ("published", "updated")):
+        return written_date(text) is not None or len(text.split()) <= 3
+    return len(text) < 40 and written_date(text) is not None and len(re.findall(r"[^\W\d]{4,}", text)) <= 2
 
 
 __all__ = ["Cleaned", "clean_body", "common_ancestor", "is_promo_line", "link_density", "tokens"]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from lxml import etree
 
 from reader.core.models import Block, spans_text
 
@@ -14,6 +17,17 @@ TEXT_TAGS = (
 )
 #: Wrappers searched only when a block is not found among :data:`TEXT_TAGS`.
 WRAPPER_TAGS = ("div", "span", "section", "strong", "b", "em", "a", "font", "center", "article")
+
+
+_WORDS = re.compile(r"\w+")
+_TEXT_NODES = etree.XPath("//body//text()")
+#: Squashed characters compared at a block's start and end when its whole text is not found.
+_EDGE = 24
+
+
+def squash(text: str) -> str:
+    """Word characters only, casefolded: the form text is compared in when markup split it."""
+    return "".join(_WORDS.findall(text.casefold()))
 
 
 def key(text: str) -> str:
@@ -28,6 +42,8 @@ class Placed:
     block: Block
     el: Any | None = None
     items: list[Any | None] = field(default_factory=list)
+    #: True when ``el`` only spans the block's text (found by its start and end).
+    partial: bool = False
 
 
 class TextIndex:
@@ -37,6 +53,7 @@ class TextIndex:
         self._root = root
         self._by_text = self._build(TEXT_TAGS)
         self._wrappers: dict[str, list[Any]] | None = None
+        self._edges: tuple[dict[str, Any], dict[str, Any]] | None = None
         self._used: set[Any] = set()
 
     def _build(self, tags: tuple[str, ...]) -> dict[str, list[Any]]:
@@ -59,6 +76,41 @@ class TextIndex:
                 self._wrappers = self._build(WRAPPER_TAGS)
             found = self._take(self._wrappers.get(k))
         return found
+
+    def around(self, text: str) -> Any | None:
+        """The element spanning the text nodes where ``text`` starts and ends (markup that the
+        extractor merged or split), or None."""
+        sq = squash(text)
+        if len(sq) < _EDGE:
+            return None
+        if self._edges is None:
+            self._edges = self._build_edges()
+        starts, ends = self._edges
+        first = starts.get(sq[:_EDGE])
+        if first is None:
+            return None
+        last = ends.get(sq[-_EDGE:])
+        if last is None:
+            return first
+        return common_ancestor([first, last]) or first
+
+    def _build_edges(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        starts: dict[str, Any] = {}
+        ends: dict[str, Any] = {}
+        for node in _TEXT_NODES(self._root):
+            sq = squash(node)
+            if len(sq) < _EDGE:
+                continue
+            el = node.getparent()
+            if el is None:
+                continue
+            if node.is_tail:
+                el = el.getparent()
+                if el is None:
+                    continue
+            starts.setdefault(sq[:_EDGE], el)
+            ends[sq[-_EDGE:]] = el
+        return starts, ends
 
     def _take(self, candidates: list[Any] | None) -> Any | None:
         if not candidates:
@@ -104,7 +156,13 @@ def place(blocks: tuple[Block, ...], index: TextIndex) -> list[Placed]:
         elif block.kind == "figure":
             out.append(Placed(block, index.take(block.text) if block.text else None))
         else:
-            out.append(Placed(block, index.take(block.text)))
+            el = index.take(block.text)
+            if el is None and len(block.text) >= _EDGE:
+                spanning = index.around(block.text)
+                if spanning is not None and spanning.tag not in ("body", "html"):
+                    out.append(Placed(block, spanning, partial=True))
+                    continue
+            out.append(Placed(block, el))
     return out
 
 

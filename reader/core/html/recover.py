@@ -29,10 +29,11 @@ _BOX_TOKENS = frozenset({
     "sharing", "social", "comments", "comment", "disclaimer", "disclosure", "advert",
     "advertisement", "ads", "ad", "sponsored", "recommended", "outbrain", "taboola", "signup",
     "bio", "author", "byline", "caption", "credit", "meta", "tags", "breadcrumb", "nav",
-    "footer", "sidebar", "teaser", "widget", "cookie", "consent", "hidden", "date", "time",
+    "footer", "sidebar", "teaser", "cookie", "consent", "hidden", "date", "time",
     "embed", "toolbar", "popup", "modal",
 })
 _SENTENCE = re.compile(r"[.!?…:;»“”\"')]\s*$")
+_WORDS = re.compile(r"\w+")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -40,7 +41,7 @@ def _in_box(el: Any, stop: Any) -> bool:
     """True when ``el`` sits in a boilerplate box, a link or a caption below ``stop``."""
     node = el
     while node is not None and node is not stop:
-        if node.tag in _NO_GO and node is not el or tokens(node) & _BOX_TOKENS:
+        if (node.tag in _NO_GO and node is not el) or tokens(node) & _BOX_TOKENS:
             return True
         if node.get("hidden") is not None or _HIDDEN.search(node.get("style") or ""):
             return True
@@ -52,12 +53,19 @@ def _prose(el: Any, text: str) -> bool:
     words = len(text.split())
     if el.tag in ("h2", "h3", "h4"):
         return 2 <= words <= 20 and len(text) < 160
+    if el.tag == "blockquote":  # quotes and embedded posts need no full sentence
+        return words >= 4 and link_density(el) < 0.6
     return words >= 12 and len(text) >= 80 and bool(_SENTENCE.search(text)) and link_density(el) < 0.25
 
 
-def _known(text: str, body_text: str) -> bool:
-    """True when the body already holds this text, or its start or end (a variant of it)."""
-    return text in body_text or (text[:60] in body_text and text[-60:] in body_text)
+def _squash(text: str) -> str:
+    return "".join(_WORDS.findall(text.casefold()))
+
+
+def _known(text: str, body: str) -> bool:
+    """True when the (squashed) body already holds this text, or its start and end."""
+    squashed = _squash(text)
+    return squashed in body or (squashed[:50] in body and squashed[-50:] in body)
 
 
 def _chunks(main: Any) -> list[Any]:
@@ -92,7 +100,7 @@ def recover(placed: list[Placed]) -> list[Placed]:
                 have_el.update(a for a in el.iterancestors())
                 have_el.update(d for d in el.iterdescendants())
     have_text = {key(p.block.text) for p in placed}
-    body_text = " ".join(have_text)
+    body_text = _squash(" ".join(have_text))
     order: dict[Any, int] = {}
     added: list[tuple[Any, Block]] = []
     position = 0
