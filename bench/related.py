@@ -52,8 +52,9 @@ def _pages(data: Path) -> list[tuple[str, str, str | None]]:
 
 def _cold() -> None:
     """Empty the URL caches so every timed run pays what a new page pays."""
-    from reader.core.html import related_urls
+    from reader.core.html import related_page, related_urls
 
+    related_page.class_verdict.cache_clear()
     related_urls._resolve.cache_clear()
     related_urls.facts.cache_clear()
 

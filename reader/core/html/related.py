@@ -66,6 +66,15 @@ class _Collector:
         if title and (quality, len(title)) > (old.quality, len(old.title)) and len(title) <= 300:
             old.title, old.quality = title, quality
 
+    def add_anchor(self, url: str, kind: RelatedKind, position: int, anchor: Any) -> None:
+        """Add a link found in the page; its title is only read when it may be the best one."""
+        old = self.found.get(url_key(url))
+        if old is not None and old.quality >= 3:
+            self.add(url, kind, position, "", 0)
+        else:
+            title, quality = anchor_title(anchor)
+            self.add(url, kind, position, title, quality)
+
     def results(self) -> tuple[Related, ...]:
         out: list[Related] = []
         for item in sorted(self.found.values(), key=lambda f: (_RANK[f.kind], f.position)):
@@ -159,8 +168,7 @@ def find_related(
     found = _Collector()
     for position, anchor, url, kind in candidates:
         if stories.accepts(url, stories.strength(url), kind):
-            title, quality = anchor_title(anchor)
-            found.add(url, kind, position, title, quality)
+            found.add_anchor(url, kind, position, anchor)
     _add_from_blocks(found, body, is_self, stories, promos=False)
     _add_from_blocks(found, promos, is_self, stories, promos=True)
     return found.results()

@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -23,6 +24,12 @@ from reader.core.models import Block, spans_text
 
 _TEXT_TAGS = frozenset({"p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "td", "pre", "figcaption"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Elements that never hold a block of links or a label (anchors are judged by their URL).
+_LEAF_TAGS = frozenset({
+    "a", "img", "svg", "path", "g", "use", "picture", "source", "i", "input", "button", "option",
+    "select", "iframe", "video", "audio", "script", "style", "noscript", "meta", "link", "br",
+    "hr", "time", "em", "strong", "b", "small", "textarea", "figure", "figcaption", "canvas",
+})
 _CHROME_TAGS = frozenset({"nav", "header", "footer"})
 _LABEL_CLASS = frozenset({"title", "heading", "headline", "hed", "label", "header", "head", "caption", "kicker"})
 _CLASS_PARTS = re.compile(r"[^a-z0-9]+")
@@ -158,43 +165,32 @@ def _widen_over_siblings(page: PageMap, node: Any) -> bool:
     return found
 
 
-@dataclass(slots=True)
-class _ClassVerdicts:
-    """Class/id strings seen on the page and what they mark (pages repeat them a lot)."""
-
-    c: RelatedCues
-    related: re.Pattern[str]
-    sponsored: re.Pattern[str]
-    seen: dict[tuple[str | None, str | None], tuple[str | None, bool]] = field(default_factory=dict)
-
-    def verdict(self, cls: str | None, ident: str | None) -> tuple[str | None, bool]:
-        """(kind the class and id mark or None, whether they name a heading or label)."""
-        known = self.seen.get((cls, ident))
-        if known is not None:
-            return known
-        words = f"{cls or ''} {ident or ''}".casefold()
-        parts = set(_CLASS_PARTS.split(words))
-        found: str | None = None
-        if self.sponsored.search(words):
-            found = "sponsored"
-        elif parts & self.c.drop_words:
-            found = "drop"
-        elif self.related.search(words):
-            found = "related"
-        elif parts & self.c.chrome_words:
-            found = "chrome"
-        known = (found, bool(parts & _LABEL_CLASS))
-        self.seen[cls, ident] = known
-        return known
-
-
-def _verdicts() -> _ClassVerdicts:
+@lru_cache(maxsize=1)
+def _marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     c = cues()
-    return _ClassVerdicts(
-        c,
-        re.compile("|".join(re.escape(m) for m in c.related_markers)),
+    return (
         re.compile("|".join(re.escape(m) for m in c.sponsored_markers)),
+        re.compile("|".join(re.escape(m) for m in c.related_markers)),
     )
+
+
+@lru_cache(maxsize=8192)
+def class_verdict(cls: str | None, ident: str | None) -> tuple[str | None, bool]:
+    """(what a class and id mark: sponsored, drop, related, chrome or None; whether they name a label)."""
+    c = cues()
+    sponsored, related = _marker_patterns()
+    words = f"{cls or ''} {ident or ''}".casefold()
+    parts = set(_CLASS_PARTS.split(words))
+    found: str | None = None
+    if sponsored.search(words):
+        found = "sponsored"
+    elif parts & c.drop_words:
+        found = "drop"
+    elif related.search(words):
+        found = "related"
+    elif parts & c.chrome_words:
+        found = "chrome"
+    return found, bool(parts & _LABEL_CLASS)
 
 
 def mark_blocks(page: PageMap, link_positions: list[int], is_label_link: Callable[[Any], bool]) -> None:
@@ -203,20 +199,20 @@ def mark_blocks(page: PageMap, link_positions: list[int], is_label_link: Callabl
     ``is_label_link`` tells a story link: a heading holding one is a teaser, not a label.
     """
     c = cues()
-    verdicts = _verdicts()
-    seen = verdicts.seen
     marks = page.marks
     chrome_until = skip_until = -1
     for i, el in enumerate(page.elements):
         if i <= skip_until:
             continue
         tag = el.tag
+        if tag in _LEAF_TAGS:
+            continue
         cls = el.get("class")
         ident = el.get("id")
         kind: str | None = None
         label_like = tag in _HEADINGS
         if cls or ident:
-            kind, named = seen.get((cls, ident)) or verdicts.verdict(cls, ident)
+            kind, named = class_verdict(cls, ident)
             label_like = label_like or named
         if kind is None and tag in _CHROME_TAGS:
             kind = "chrome"

@@ -44,6 +44,9 @@ _EXTRA_PREFIXES = ("more", "also", "watch", "listen", "update", "updated", "brea
 
 def anchor_title(a: Any) -> tuple[str, int]:
     """(title, quality) of a link: 3 from a headline element, 2 from its text, 1 from alt/title."""
+    if not len(a):
+        text = clean_title(a.text or "")
+        return (text, 2) if text else (clean_title(a.get("title") or a.get("aria-label") or ""), 1)
     for el in a.iter(*_HEADINGS):
         text = clean_title(_text_of(el))
         if text:
