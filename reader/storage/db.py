@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,14 +29,7 @@ def connect(path: Path) -> sqlite3.Connection:
         path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL")
-        # FULL: a commit survives power loss too, not only a crash of the app.
-        conn.execute("PRAGMA synchronous = FULL")
-        # Reading the schema touches the first pages: garbage or a cut file fails here.
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        migrate(conn)
+        _set_up(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
         if exc.sqlite_errorcode in _DAMAGED_CODES:
@@ -45,6 +39,28 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _set_up(conn: sqlite3.Connection) -> None:
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a commit survives power loss too, not only a crash of the app.
+            conn.execute("PRAGMA synchronous = FULL")
+            # Reading the schema touches the first pages: garbage or a cut file fails here.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            migrate(conn)
+            return
+        except sqlite3.OperationalError as exc:
+            # Switching a new file to WAL answers "locked" at once, without waiting, while
+            # another process opens it too: wait here instead.
+            busy = exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _check_header(path: Path) -> None:
