@@ -34,7 +34,7 @@ TRICKS: dict[str, str] = {
 MARKUP = {
     "rich_style": "[bold red]styled[/bold red]",
     "textual_action": "[@click=app.quit]quit-link[/]",
-    "link_markup": "[link=https://evil.example]fake[/link]",
+    "link_markup": "[link=https://markup.example]fake[/link]",
 }
 
 #: What must survive around each trick.

@@ -51,6 +51,7 @@ def test_every_string_of_the_article_is_clean(make: object) -> None:
     assert strings
     for text in strings:
         assert_clean(text)
+        assert "pwned" not in text and "evil.example" not in text
     assert BEFORE in article.title and AFTER in article.title
     for markup in MARKUP.values():
         assert markup in article.text  # kept literally, to be shown as text

@@ -14,7 +14,7 @@ from reader.core.detect import looks_like_html
 from reader.core.errors import ExtractionError
 from reader.core.models import Article
 from reader.core.reading import reading_minutes
-from reader.core.sanitize import clean_url
+from reader.core.sanitize import clean_url, strip_escapes
 
 __all__ = ["MAX_CHARS", "ExtractionError", "extract"]
 
@@ -107,6 +107,7 @@ def _extract(content: str | bytes, url: str | None, charset: str | None) -> Arti
         raise ExtractionError(f"cannot read {type(content).__name__} as a page")
     if "\x00" in text:
         text = text.replace("\x00", "")
+    text = strip_escapes(text)
     url = clean_url(url)
     if not text.strip():
         return Article(url=url)

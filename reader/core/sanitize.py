@@ -28,6 +28,21 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
+_ESCAPE_START = re.compile(r"[\x1b\x90\x98\x9b\x9d-\x9f]")
+
+
+def strip_escapes(raw: str) -> str:
+    """Remove whole escape sequences from raw page source, before anything parses it.
+
+    Parsers drop the ESC byte itself as an invalid character, which would leave the
+    rest of a sequence ("]0;title") looking like ordinary text; so the sequences go
+    first, while they are still recognisable.
+    """
+    if not _ESCAPE_START.search(raw):
+        return raw
+    return _ESCAPES.sub("", raw)
+
+
 def clean_text(text: str | None, *, multiline: bool = False) -> str:
     """Page text made safe: no escapes, controls, bidi overrides or invisible marks.
 
