@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import pty
@@ -76,10 +77,8 @@ def test_terminal_output_of_the_real_app_has_no_page_escapes(tmp_path: Path) -> 
                 os.write(fd, b"q")
                 quit_sent = True
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, 9)
-        except ProcessLookupError:
-            pass
         os.waitpid(pid, 0)
         os.close(fd)
     text = output.decode("utf-8", "replace")
