@@ -221,6 +221,13 @@ def test_history_is_kept_apart_with_positions(tmp_path: Path) -> None:
         assert copy is not None and copy.title == "Story 2"
         assert lib.forget_visit("https://h.example/2") and lib.offline_copy("https://h.example/2") is None
         assert lib.clear_history() == 2 and lib.recent() == []
+        # Coming back to an article resumes where the reader left it.
+        article = make_article("https://h.example/back")
+        assert lib.record_visit(article).scroll == 0.0
+        lib.set_position(article, 0.6, line=40)
+        again = lib.record_visit(article)
+        assert (again.scroll, again.line) == (0.6, 40)
+        assert lib.record_visit(article, scroll=0.1).scroll == 0.1
 
 
 def test_offline_copy_prefers_the_bookmark(library: Library) -> None:
@@ -240,7 +247,8 @@ def test_mentioned_in_covers_saved_and_read_articles(library: Library) -> None:
     assert [m.url for m in found] == ["https://m.example/2", "https://m.example/1"]
     assert found[1].bookmark_id == saved.id and found[1].count == 3 and found[0].bookmark_id is None
     assert found[0].title == "Budget" and found[1].name == "Emmanuel Macron"
-    assert [m.url for m in library.articles_mentioning(macron, exclude_url=saved.url)] == [
+    on_screen = make_article("https://m.example/1")
+    assert [m.url for m in library.articles_mentioning(macron, exclude_url=on_screen)] == [
         "https://m.example/2"]
     assert [m.url for m in library.articles_mentioning("ZURICH")] == ["https://m.example/2"]
     assert library.articles_mentioning("") == [] and library.articles_mentioning("nobody") == []

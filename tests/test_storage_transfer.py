@@ -56,7 +56,7 @@ def test_instapaper_csv(library: Library) -> None:
 
 def test_browser_bookmarks_html(library: Library) -> None:
     result = library.import_file(IMPORTS / "bookmarks.html")
-    assert (result.added, result.invalid) == (4, 2)  # bookmarklet and place: skipped
+    assert (result.added, result.invalid) == (5, 2)  # bookmarklet and place: skipped
     marks = {b.url: b for b in library.list_bookmarks()}
     rivers = marks["https://news.example.com/world/rivers"]
     assert rivers.title == "Rivers of the world & their deltas"
@@ -66,6 +66,8 @@ def test_browser_bookmarks_html(library: Library) -> None:
     assert soup.tags == ("Recipes",) and soup.saved_at.timestamp() == 1600000500  # ms scaled
     bread = marks["https://food.example.org/bread"]
     assert bread.tags == ("Recipes", "Baking") and not bread.unread
+    unclosed = marks["https://food.example.org/unclosed"]
+    assert unclosed.title == "Unclosed link" and unclosed.note == ""
     assert marks["https://docs.example.com/guide"].tags == ()  # the toolbar is no folder of ours
 
 

@@ -28,22 +28,24 @@ class HistoryStore(Store):
 
     # -- reading history ---------------------------------------------------------------
 
-    def record_visit(self, article: Article, scroll: float = 0.0,
+    def record_visit(self, article: Article, scroll: float | None = None,
                      line: int | None = None) -> Visit:
-        """Remember that ``article`` was read (with its copy, to reopen it offline).
+        """Remember that ``article`` is being read, with its copy (to reopen it offline).
 
-        Only the latest :attr:`history_limit` visits are kept. To save the position
-        alone as the reader scrolls, :meth:`set_position` is cheaper.
+        Without ``scroll`` a returning article keeps its last position: the result says
+        where to resume. Only the latest :attr:`history_limit` visits are kept. To save
+        the position alone as the reader scrolls, :meth:`set_position` is cheaper.
         """
         key = article_key(article)
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO history (url, title, site, read_at, scroll, line, article) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+                "VALUES (?, ?, ?, ?, coalesce(?, 0), ?, ?) ON CONFLICT (url) DO UPDATE SET "
                 "title = excluded.title, site = excluded.site, read_at = excluded.read_at, "
-                "scroll = excluded.scroll, line = excluded.line, article = excluded.article",
+                "scroll = coalesce(?, scroll), line = coalesce(?, line), "
+                "article = excluded.article",
                 (key, article.title, article.site, utc_now(), _fraction(scroll), line,
-                 dumps(article.to_dict())),
+                 dumps(article.to_dict()), _fraction(scroll), line),
             )
             index_mentions(conn, key, article.entities)
             conn.execute(
@@ -53,11 +55,13 @@ class HistoryStore(Store):
                                (key,)).fetchone()
             return _visit(row)
 
-    def set_position(self, url: str, scroll: float, line: int | None = None) -> bool:
-        """Update where the reader is in a visited article; False when it is not in history."""
+    def set_position(self, article: Article | str, scroll: float,
+                     line: int | None = None) -> bool:
+        """Save where the reader is in a visited article (or article key); False when it
+        is not in the history."""
         with self._write() as conn:
             return conn.execute("UPDATE history SET scroll = ?, line = ? WHERE url = ?",
-                                (_fraction(scroll), line, url)).rowcount > 0
+                                (_fraction(scroll), line, _key(article))).rowcount > 0
 
     def recent(self, limit: int = 20) -> list[Visit]:
         """The most recently read articles, latest first."""
@@ -66,25 +70,28 @@ class HistoryStore(Store):
                                 "ORDER BY read_at DESC LIMIT ?", (limit,))
             return [_visit(row) for row in rows]
 
-    def visit(self, url: str) -> Visit | None:
-        """The history entry of ``url`` (an article key), to resume at its position."""
+    def visit(self, article: Article | str) -> Visit | None:
+        """The history entry of an article (or article key), to resume at its position."""
         with self._read() as conn:
             row = conn.execute(f"SELECT {_VISIT_COLUMNS} FROM history WHERE url = ?",
-                               (url,)).fetchone()
+                               (_key(article),)).fetchone()
         return _visit(row) if row else None
 
-    def forget_visit(self, url: str) -> bool:
-        """Remove one article from the history; False when it was not there."""
+    def forget_visit(self, article: Article | str) -> bool:
+        """Remove one article (or article key) from the history; False when it was not there."""
         with self._write() as conn:
-            return conn.execute("DELETE FROM history WHERE url = ?", (url,)).rowcount > 0
+            return conn.execute("DELETE FROM history WHERE url = ?",
+                                (_key(article),)).rowcount > 0
 
     def clear_history(self) -> int:
         """Empty the reading history; returns how many entries went."""
         with self._write() as conn:
             return conn.execute("DELETE FROM history").rowcount
 
-    def offline_copy(self, url: str) -> Article | None:
-        """The stored article for a key: the bookmark's copy first, else the history's."""
+    def offline_copy(self, article: Article | str) -> Article | None:
+        """The stored copy of an article (or article key, or a Mention's url): the
+        bookmark's copy first, else the history's."""
+        url = _key(article)
         with self._read() as conn:
             row = conn.execute("SELECT text, article FROM bookmarks WHERE url = ? "
                                "AND article IS NOT NULL", (url,)).fetchone()
@@ -94,13 +101,16 @@ class HistoryStore(Store):
                                "AND article IS NOT NULL", (url,)).fetchone()
         return Article.from_dict(json.loads(row[0])) if row else None
 
-    def articles_mentioning(self, entity: str | Entity, exclude_url: str | None = None,
+    def articles_mentioning(self, entity: str | Entity,
+                            exclude_url: Article | str | None = None,
                             limit: int = 20) -> list[Mention]:
         """Saved and recently read articles that mention ``entity``, latest first.
 
         Names compare without case, accents or punctuation; an :class:`Entity` is also
-        looked up by its aliases. ``exclude_url`` (the article on screen) is left out.
+        looked up by its aliases. ``exclude_url`` (the article on screen, or its key) is
+        left out. Open a result with :meth:`offline_copy` of its ``url``.
         """
+        exclude = _key(exclude_url) if exclude_url is not None else None
         keys = entity_keys(entity) if isinstance(entity, Entity) else [name_key(entity)]
         keys = [key for key in keys if key]
         if not keys:
@@ -115,7 +125,7 @@ class HistoryStore(Store):
             "GROUP BY m.url ORDER BY seen DESC LIMIT ?"
         )
         with self._read() as conn:
-            rows = conn.execute(sql, (*keys, exclude_url, limit)).fetchall()
+            rows = conn.execute(sql, (*keys, exclude, limit)).fetchall()
         out: list[Mention] = []
         for url, name, count, bookmark_id, title, site, seen in rows:
             seen_at = parse_stamp(seen)
@@ -126,7 +136,13 @@ class HistoryStore(Store):
         return out
 
 
-def _fraction(scroll: float) -> float:
+def _fraction(scroll: float | None) -> float | None:
+    if scroll is None:
+        return None
     if math.isnan(scroll):
         return 0.0
     return min(1.0, max(0.0, float(scroll)))
+
+
+def _key(article_or_key: Article | str) -> str:
+    return article_or_key if isinstance(article_or_key, str) else article_key(article_or_key)

@@ -172,12 +172,14 @@ class _NetscapeParser(HTMLParser):
         self._pending_folder: str | None = None
         self._heading: dict[str, str | None] | None = None
         self._link: dict[str, Any] | None = None
+        self._described: dict[str, Any] | None = None  # the link a <DD> here would describe
         self._text: list[str] = []
         self._in_dd = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("dt", "dl", "dd", "h3", "a"):
             self._end_description()
+            self._end_link()  # files with unclosed <A> exist
         if tag == "dl":
             self._folders.append(self._pending_folder)
             self._pending_folder = None
@@ -187,15 +189,15 @@ class _NetscapeParser(HTMLParser):
         elif tag == "a":
             self._link = {"attrs": dict(attrs), "folders": [f for f in self._folders if f]}
             self._text = []
-        elif tag == "dd" and self.links:
+        elif tag == "dd" and self._described is not None:
             self._in_dd = True
             self._text = []
+        if tag != "dd":
+            self._described = None
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "a" and self._link is not None:
-            self._link["title"] = "".join(self._text)
-            self.links.append(self._link)
-            self._link = None
+        if tag == "a":
+            self._end_link()
         elif tag == "h3" and self._heading is not None:
             # The browser's own roots (toolbar, "other bookmarks") are not the user's folders.
             roots = ("personal_toolbar_folder", "unfiled_bookmarks_folder")
@@ -211,13 +213,21 @@ class _NetscapeParser(HTMLParser):
         if self._link is not None or self._heading is not None or self._in_dd:
             self._text.append(data)
 
+    def _end_link(self) -> None:
+        if self._link is not None:
+            self._link["title"] = "".join(self._text)
+            self.links.append(self._link)
+            self._described = self._link
+            self._link = None
+
     def _end_description(self) -> None:
-        if self._in_dd:
-            self.links[-1]["note"] = "".join(self._text)
-            self._in_dd = False
+        if self._in_dd and self._described is not None:
+            self._described["note"] = "".join(self._text)
+        self._in_dd = False
 
     def close(self) -> None:
         super().close()
+        self._end_link()
         self._end_description()
 
 

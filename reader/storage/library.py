@@ -63,6 +63,12 @@ def _bookmark(row: Sequence[Any]) -> Bookmark:
     )
 
 
+def _one(conn: sqlite3.Connection, column: str, value: object) -> Bookmark | None:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks b WHERE b.{column} = ?",
+                       (value,)).fetchone()
+    return _bookmark(row) if row else None
+
+
 def _entry(article: Article, tags: Iterable[str], note: str) -> Entry:
     return Entry(
         url=article_key(article), title=article.title, site=article.site,
@@ -110,7 +116,9 @@ class Library(HistoryStore):
                      entry.note or row[2], text, stored, bookmark_id),
                 )
                 index_mentions(conn, entry.url, article.entities)
-            return self._get(conn, bookmark_id)
+            saved = _one(conn, "id", bookmark_id)
+            assert saved is not None
+            return saved
 
     def toggle_bookmark(self, article: Article) -> bool:
         """Save ``article``, or remove it when already saved; True when it is now saved."""
@@ -126,21 +134,12 @@ class Library(HistoryStore):
         """The bookmark of an article (or of a key as :func:`article_key` gives it)."""
         key = article_or_url if isinstance(article_or_url, str) else article_key(article_or_url)
         with self._read() as conn:
-            row = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks b WHERE b.url = ?",
-                               (key,)).fetchone()
-        return _bookmark(row) if row else None
+            return _one(conn, "url", key)
 
     def get(self, bookmark_id: int) -> Bookmark | None:
         """The bookmark with this id, or None."""
         with self._read() as conn:
-            row = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks b WHERE b.id = ?",
-                               (bookmark_id,)).fetchone()
-        return _bookmark(row) if row else None
-
-    def _get(self, conn: sqlite3.Connection, bookmark_id: int) -> Bookmark:
-        row = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks b WHERE b.id = ?",
-                           (bookmark_id,)).fetchone()
-        return _bookmark(row)
+            return _one(conn, "id", bookmark_id)
 
     def article(self, bookmark_id: int) -> Article | None:
         """The offline copy of a bookmark, or None (no such bookmark, or saved without one)."""
@@ -233,9 +232,9 @@ class Library(HistoryStore):
         )
         with self._write() as conn:
             insert_entry(conn, entry, bookmark_id=old.id)
-            row = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks b WHERE b.url = ?",
-                               (old.url,)).fetchone()
-            return _bookmark(row)
+            restored = _one(conn, "url", old.url)
+            assert restored is not None
+            return restored
 
     def set_tags(self, bookmark_id: int, tags: Iterable[str]) -> Bookmark | None:
         """Replace the tags of a bookmark; None when there is no such bookmark."""
@@ -251,9 +250,8 @@ class Library(HistoryStore):
 
     def _update(self, bookmark_id: int, assignment: str, value: Any) -> Bookmark | None:
         with self._write() as conn:
-            changed = conn.execute(f"UPDATE bookmarks SET {assignment} WHERE id = ?",
-                                   (value, bookmark_id)).rowcount
-            return self._get(conn, bookmark_id) if changed else None
+            conn.execute(f"UPDATE bookmarks SET {assignment} WHERE id = ?", (value, bookmark_id))
+            return _one(conn, "id", bookmark_id)
 
     # -- import and export -------------------------------------------------------------
 
