@@ -18,6 +18,7 @@ from reader.core.html.related_cues import cues
 from reader.core.html.related_page import PageMap, kinds_at, map_page, mark_blocks
 from reader.core.html.related_titles import anchor_title, clean_title
 from reader.core.html.related_urls import (
+    HINT,
     STRONG,
     WEAK,
     SelfFilter,
@@ -125,9 +126,12 @@ class _Stories:
         return 0 if found.path in self.prefixes else found.strength
 
     def accepts(self, url: str, strength: int, kind: RelatedKind) -> bool:
-        """Related blocks vouch for weak URLs; in-body links need strong ones unless on the same site."""
-        if strength == STRONG or kind == "related":
-            return strength >= WEAK
+        """Related blocks vouch for two-word slugs; in-body links need strong evidence unless
+        they stay on the same site; other lists always do."""
+        if kind == "related":
+            return strength >= HINT
+        if strength == STRONG:
+            return True
         return kind == "inline" and strength == WEAK and facts(url).site == self.site
 
 

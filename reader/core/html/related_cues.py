@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-LabelKind = str  # "related" | "more" | "sponsored" | "drop"
+LabelKind = str  # "related" | "more" | "sponsored" | "drop" | "ad"
 
 #: Characters trimmed from both ends of a label before it is compared.
 _TRIM = " \t:：-–—|•·›»«<>*#.…()[]!?↓→▶►"
@@ -84,7 +84,7 @@ def cues() -> RelatedCues:
     labels: dict[str, LabelKind] = {}
     # Sponsored and drop first so a label listed twice keeps the safer meaning.
     raw = _sections("related_labels.txt")
-    for kind in ("sponsored", "drop", "related", "more"):
+    for kind in ("ad", "sponsored", "drop", "related", "more"):
         for entry in raw.get(kind, ()):
             labels.setdefault(label_key(entry), kind)
     # Very short words ("news", "next", "tags") only count as whole labels.

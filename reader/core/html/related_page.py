@@ -253,6 +253,12 @@ def _mark_label(
     kind = c.label_kind(el.text_content())
     if kind is None or any(is_label_link(a) for a in el.iter("a")):
         return
+    if kind == "ad":
+        # "Advertisement" names one slot: the element around the label, nothing more.
+        parent = el.getparent()
+        if parent is not None and not page.holds_body(page.pos[parent], page.end(parent)):
+            page.marks.append((page.pos[parent], page.end(parent), "sponsored"))
+        return
     # A story-list label covers the nearest block with a list of links after it (a
     # lone "See all" beside the label is not the list); a label of links that are
     # never stories (sharing, comments) the nearest block with any link.
@@ -265,11 +271,15 @@ def _mark_label(
             return
         first, last = page.pos[parent], page.end(parent)
         if page.holds_body(first, last) or first <= page.body_end <= last:
-            # The label sits beside the body in one container: it covers what follows it.
+            # The label sits beside the body in one container: it covers what follows
+            # it (a list after a heading), never the body itself.
+            if not lists:
+                page.marks.append((start, page.end(node), kind))
+                return
             nxt = node.getnext()
             while nxt is not None and not isinstance(nxt.tag, str):
                 nxt = nxt.getnext()
-            if nxt is not None:
+            if nxt is not None and not page.holds_body(page.pos[nxt], page.end(nxt)):
                 page.marks.append((start, page.end(nxt), kind))
             return
         if _count_between(link_positions, end + 1, last) >= needed:

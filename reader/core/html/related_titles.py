@@ -13,9 +13,12 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "time"
 #: Class words of meta elements inside teasers (dates, counters, icons).
 _SKIP_CLASS = re.compile(
     r"(?:^|[\s_-])(?:date|time|timestamp|ago|dateline|published|count|counter|comments?-count|"
-    r"icon|icons|material-icons|duration|reading-time|read-time|byline|author)(?:$|[\s_-])"
+    r"icon|icons|material-icons|duration|reading-time|read-time|byline|author|kicker|eyebrow|"
+    r"overline|rubrique|rubrique-mini|rubric|category|flag)(?:$|[\s_-])"
 )
-_HEADLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|hed|heading)(?:$|[\s_-])")
+_HEADLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:title|headline|hed|heading|titre|titulo|título|titel|titolo|tytul|overskrift)(?:$|[\s_-])"
+)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 _MONTHS = (

@@ -12,7 +12,9 @@ from reader.core.sanitize import clean_url
 
 _NOT_WEB = ("javascript:", "mailto:", "tel:", "sms:", "data:", "about:", "file:", "ftp:", "whatsapp:")
 #: scheme, host (with port), path, query of an absolute http(s) URL.
-_PARTS = re.compile(r"(https?)://(?:[^@/?#]*@)?([^/?#]+)([^?#]*)(?:\?([^#]*))?", re.IGNORECASE)
+_PARTS = re.compile(
+    r"(https?|file)://(?:[^@/?#]*@)?([^/?#]*)([^?#]*)(?:\?([^#]*))?", re.IGNORECASE
+)
 _ORIGIN = re.compile(r"https?://[^/?#]+", re.IGNORECASE)
 _PLAIN = re.compile(r"[!-~]+")
 _DATE_PATH = re.compile(
@@ -29,8 +31,9 @@ _ID_PARAMS = frozenset({"p", "a", "no", "article", "story", "post", "news", "doc
 _ID_VALUE = re.compile(r"\d{3,}|[^\W\d_]{2,}(?:-[^\W_]+){2,}")
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go", "gv", "nic"})
 
-#: Values of :attr:`UrlFacts.strength`.
-NOT_STORY, WEAK, STRONG = 0, 1, 2
+#: Values of :attr:`UrlFacts.strength`: no evidence (or ruled out), a two-word slug,
+#: a three- or four-word slug, a date, id or long slug.
+NOT_STORY, HINT, WEAK, STRONG = 0, 1, 2, 3
 
 
 def resolve(href: str | None, base: str | None) -> str | None:
@@ -47,6 +50,8 @@ def _resolve(href: str, base: str | None) -> str | None:
         return None
     if href[:4].casefold() == "http" and _ORIGIN.match(href):
         absolute = href
+    elif href[:5].casefold() == "file:":
+        return None  # a web page has no business sending the reader to local files
     elif base and href[0] == "/" and href[1:2] != "/" and (origin := _ORIGIN.match(base)):
         absolute = origin.group() + href
     elif base:
@@ -58,7 +63,7 @@ def _resolve(href: str, base: str | None) -> str | None:
         absolute = href
     absolute = absolute.split("#", 1)[0]
     parts = _PARTS.match(absolute)
-    if parts is None:
+    if parts is None or (not parts.group(2) and parts.group(1).casefold() != "file"):
         return None
     if parts.group(4) is not None:
         query = _clean_query(parts.group(4), cues())
@@ -81,7 +86,7 @@ def _clean_query(query: str, c: RelatedCues) -> str:
 class UrlFacts:
     """What the finder needs to know of one URL, worked out once."""
 
-    #: NOT_STORY, WEAK (a three- or four-word slug) or STRONG.
+    #: NOT_STORY, HINT (a two-word slug), WEAK (three or four words) or STRONG.
     strength: int
     #: Duplicate key: scheme, ``www.``, host case and final slash ignored; query sorted.
     key: str
@@ -115,7 +120,7 @@ def facts(url: str) -> UrlFacts:
     for segment in segments[:-1]:
         prefix = prefix + "/" + segment
         prefixes.append(prefix)
-    strength = _strength(host, segments, query, raw_path)
+    strength = _strength(host, segments, query, raw_path, parts.group(1).casefold() == "file")
     return UrlFacts(strength, key, path, tuple(prefixes), site_of(host))
 
 
@@ -129,10 +134,10 @@ def story_strength(url: str) -> int:
 
     STRONG: a date in the path, a long numeric id, a slug of five or more words,
     or a query parameter naming an article. WEAK: only a slug of three or four
-    words (enough inside a block labelled as related, or for a link to the same
-    site). NOT_STORY: no evidence, or a host that never serves stories (social
-    networks, shops, reference works), or a listing or service path segment
-    (``/tag/``, ``/author/``, ``/search``...).
+    words (enough for a link to the same site). HINT: a two-word slug (enough
+    inside a block labelled as related). NOT_STORY: no evidence, or a host that
+    never serves stories (social networks, shops, reference works), or a listing
+    or service path segment (``/tag/``, ``/author/``, ``/search``...).
     """
     return facts(url).strength
 
@@ -142,14 +147,14 @@ def is_story_url(url: str) -> bool:
     return story_strength(url) == STRONG
 
 
-def _strength(host: str, raw_segments: list[str], query: str, raw_path: str) -> int:
+def _strength(host: str, raw_segments: list[str], query: str, raw_path: str, url_is_file: bool) -> int:
     c = cues()
     if host in c.archives:
         inner = re.search(r"https?:/+\S+", raw_path + ("?" + query if query else ""))
         if not inner:
             return NOT_STORY
         return story_strength(re.sub(r"^(https?:)/+", r"\1//", inner.group()))
-    if not host or _blocked_host(host, c):
+    if _blocked_host(host, c) or not (host or url_is_file):
         return NOT_STORY
     folded = [(unquote(s) if "%" in s else s).casefold() for s in raw_segments]
     for segment in folded:
@@ -206,7 +211,9 @@ def _slug_strength(segment: str) -> int:
         if len(text) >= 8:
             # Scripts written without hyphens between words (CJK, Thai): an unbroken title.
             return STRONG if len(text) >= 12 or len(words) >= 3 else WEAK
-    return WEAK if long_words >= 3 else NOT_STORY
+    if long_words >= 3:
+        return WEAK
+    return HINT if long_words == 2 else NOT_STORY
 
 
 def _query_names_story(query: str) -> bool:
