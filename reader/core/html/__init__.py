@@ -9,12 +9,12 @@ from reader.core.blocks import body_text
 from reader.core.html.body import convert_body
 from reader.core.html.clean import clean_body
 from reader.core.html.enrich import enrich
-from reader.core.html.locate import TextIndex, place
+from reader.core.html.locate import Placed, TextIndex, place
 from reader.core.html.metadata import extract_metadata
 from reader.core.html.parse import parse_html
-from reader.core.html.recover import recover
+from reader.core.html.recover import recover, standfirst
 from reader.core.html.related import find_related
-from reader.core.models import Article
+from reader.core.models import Article, Block, Span
 from reader.core.text.cues import guess_lang
 
 __all__ = ["extract_html"]
@@ -62,6 +62,9 @@ def extract_html(html: str, url: str | None = None) -> Article:
     meta = extract_metadata(root, url)
     blocks = convert_body(getattr(doc, "body", None), base_url)
     placed = recover(place(blocks, TextIndex(root)))
+    lead = standfirst(placed, root, meta.title, meta.lead or "")
+    if lead:
+        placed.insert(0, Placed(Block("paragraph", (Span(lead),))))
     cleaned = clean_body(placed, meta.title)
     body = enrich(cleaned.kept, root, base_url, cleaned.captions)
     text = body_text(body)
@@ -76,7 +79,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
         updated=meta.updated,
         site=meta.site,
         lang=lang,
-        lead=meta.lead,
+        lead=lead or meta.lead,
         body=body,
         text=text,
         tags=meta.tags,

@@ -92,7 +92,8 @@ class TextIndex:
         last = ends.get(sq[-_EDGE:])
         if last is None:
             return first
-        return common_ancestor([first, last]) or first
+        spanning = common_ancestor([first, last])
+        return first if spanning is None else spanning
 
     def _build_edges(self) -> tuple[dict[str, Any], dict[str, Any]]:
         starts: dict[str, Any] = {}

@@ -144,3 +144,80 @@ def _drop_lonely_headings(added: list[tuple[Any, Block]]) -> list[tuple[Any, Blo
             continue
         out.append((el, block))
     return out
+
+
+_LEAD_TAGS = frozenset({"p", "h2", "h3", "div", "span", "strong", "em", "b"})
+_BLOCK_CHILDREN = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "h2", "h3", "figure"})
+
+
+def _following(h1: Any, limit: int = 40) -> list[Any]:
+    """Elements after the headline in page order, within three levels around it."""
+    out: list[Any] = []
+    node = h1
+    for _ in range(3):
+        for sib in node.itersiblings():
+            out.extend(sib.iter())
+            if len(out) > limit:
+                return out[:limit]
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html", "main", "article"):
+            break
+    return out[:limit]
+
+
+_LEAD_TOKENS = frozenset({
+    "standfirst", "lead", "lede", "intro", "summary", "abstract", "subtitle", "subheadline",
+    "subhead", "dek", "deck", "excerpt", "description", "subline", "teaser", "chapo",
+    "chapeau", "entradilla", "bajada", "vorspann", "einleitung", "sapo",
+})
+_CODE = re.compile(r"[<>{}]|=\s*[\"']|\w\(\)")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORDS.findall(text.casefold()))
+
+
+def _confirmed(el: Any, text: str, description: str) -> bool:
+    """A standfirst is marked as one (class, a heading group with the title) or restates
+    the page's description."""
+    for node in (el, el.getparent()):
+        if node is not None and (tokens(node) & _LEAD_TOKENS or node.tag == "hgroup"):
+            return True
+    if description:
+        mine, theirs = _words(text), _words(description)
+        if mine and theirs and len(mine & theirs) >= 0.6 * min(len(mine), len(theirs)):
+            return True
+    return False
+
+
+def standfirst(placed: list[Placed], root: Any, title: str, description: str = "") -> str | None:
+    """The lead paragraph under the headline, when the body does not start with it already."""
+    if not title or not placed:
+        return None
+    folded = squash_title = _squash(title)
+    h1 = next((h for h in root.iter("h1") if _squash(h.text_content()) == folded), None)
+    if h1 is None or not squash_title:
+        return None
+    placed_els = {p.el for p in placed if p.el is not None}
+    body = _squash(" ".join(p.block.text for p in placed[:6]))
+    for el in _following(h1):
+        if not isinstance(el.tag, str):
+            continue
+        if el in placed_els:
+            return None  # reached the body
+        if el.tag not in _LEAD_TAGS or any(c.tag in _BLOCK_CHILDREN for c in el):
+            continue
+        text = clean_text(el.text_content())
+        words = len(text.split())
+        if not 50 <= len(text) <= 600 or words < 8:
+            continue
+        if _CODE.search(text) or link_density(el) > 0.2:
+            continue
+        if not _confirmed(el, text, description):
+            continue
+        if _in_box(el, h1.getparent().getparent()) and not tokens(el) & _LEAD_TOKENS:
+            continue
+        if _squash(text)[:60] in body:
+            return None
+        return text
+    return None
