@@ -77,6 +77,21 @@ def test_saving_again_refreshes_the_copy_and_keeps_the_rest(library: Library) ->
     assert library.search("old") == []
 
 
+def test_refresh_copy_keeps_the_key_when_the_page_moved(library: Library) -> None:
+    saved = library.add_bookmark(make_article("https://old.example/a", "Old", "Old text."),
+                                 tags=["keep"])
+    moved = make_article("https://new.example/a", "New", "New text.",
+                         entities=(entity("Grace Hopper"),))
+    refreshed = library.refresh_copy(saved.id, moved)
+    assert refreshed is not None
+    assert (refreshed.url, refreshed.title, refreshed.tags) == ("https://old.example/a", "New",
+                                                                ("keep",))
+    copy = library.article(saved.id)
+    assert copy is not None and copy.text == "New text."
+    assert [m.bookmark_id for m in library.articles_mentioning("grace hopper")] == [saved.id]
+    assert library.refresh_copy(999, moved) is None and library.count() == 1
+
+
 def test_toggle_saves_then_removes(library: Library) -> None:
     article = make_article()
     assert library.toggle_bookmark(article) is True

@@ -69,6 +69,19 @@ def _one(conn: sqlite3.Connection, column: str, value: object) -> Bookmark | Non
     return _bookmark(row) if row else None
 
 
+def _refresh(conn: sqlite3.Connection, existing: Bookmark, entry: Entry,
+             article: Article) -> None:
+    text, stored = split_copy(entry.article or {})
+    conn.execute(
+        "UPDATE bookmarks SET title = ?, site = ?, byline = ?, published = ?, tags = ?, "
+        "note = ?, text = ?, article = ? WHERE id = ?",
+        (entry.title, entry.site, entry.byline, entry.published,
+         dumps(clean_tags((*existing.tags, *entry.tags))), entry.note or existing.note,
+         text, stored, existing.id),
+    )
+    index_mentions(conn, existing.url, article.entities)
+
+
 def _entry(article: Article, tags: Iterable[str], note: str) -> Entry:
     return Entry(
         url=article_key(article), title=article.title, site=article.site,
@@ -100,25 +113,27 @@ class Library(HistoryStore):
         """
         entry = _entry(article, tags, note)
         with self._write() as conn:
-            row = conn.execute("SELECT id, tags, note FROM bookmarks WHERE url = ?",
-                               (entry.url,)).fetchone()
-            if row is None:
+            existing = _one(conn, "url", entry.url)
+            if existing is None:
                 bookmark_id = insert_entry(conn, entry)
                 assert bookmark_id is not None
             else:
-                bookmark_id = row[0]
-                text, stored = split_copy(entry.article or {})
-                conn.execute(
-                    "UPDATE bookmarks SET title = ?, site = ?, byline = ?, published = ?, "
-                    "tags = ?, note = ?, text = ?, article = ? WHERE id = ?",
-                    (entry.title, entry.site, entry.byline, entry.published,
-                     dumps(clean_tags((*json.loads(row[1]), *entry.tags))),
-                     entry.note or row[2], text, stored, bookmark_id),
-                )
-                index_mentions(conn, entry.url, article.entities)
+                bookmark_id = existing.id
+                _refresh(conn, existing, entry, article)
             saved = _one(conn, "id", bookmark_id)
             assert saved is not None
             return saved
+
+    def refresh_copy(self, bookmark_id: int, article: Article) -> Bookmark | None:
+        """Replace a bookmark's offline copy with ``article`` fetched again (its key stays,
+        even when the page now gives another URL); None when there is no such bookmark."""
+        entry = _entry(article, (), "")
+        with self._write() as conn:
+            existing = _one(conn, "id", bookmark_id)
+            if existing is None:
+                return None
+            _refresh(conn, existing, entry, article)
+            return _one(conn, "id", bookmark_id)
 
     def toggle_bookmark(self, article: Article) -> bool:
         """Save ``article``, or remove it when already saved; True when it is now saved."""
