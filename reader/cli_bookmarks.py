@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import tempfile
@@ -156,8 +157,14 @@ def _search(library: Library, args: argparse.Namespace) -> int:
 
 def _export(library: Library, args: argparse.Namespace) -> int:
     if not args.output:
-        count = library.export(sys.stdout, args.format)
+        # UTF-8 whatever the locale: the JSON export must come back byte for byte.
         sys.stdout.flush()
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+        try:
+            count = library.export(out, args.format)
+            out.flush()
+        finally:
+            out.detach()
     else:
         count = _export_to_file(library, Path(args.output), args.format)
     print(f"exported {count} bookmarks", file=sys.stderr)

@@ -189,3 +189,17 @@ def test_add_url(served_page: str) -> None:
     with Library() as lib:
         saved = lib.get(1)
         assert saved is not None and saved.url == served_page
+
+
+def test_export_is_utf8_whatever_the_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "list.csv"
+    source.write_text("title,url,time_added,tags,status\n"
+                      "Zürich à l’heure,https://z.example/ü,1700000000,städte,unread\n",
+                      encoding="utf-8")
+    assert run("import", str(source)).returncode == 0
+    monkeypatch.setenv("PYTHONIOENCODING", "ascii")
+    proc = subprocess.run([*_command(), "bookmarks", "export"], capture_output=True,
+                          env=os.environ.copy(), timeout=60)
+    data = json.loads(proc.stdout.decode("utf-8"))
+    assert data["bookmarks"][0]["title"] == "Zürich à l’heure"
+    assert data["bookmarks"][0]["tags"] == ["städte"]
