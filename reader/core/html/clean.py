@@ -28,7 +28,7 @@ _BOILER_TOKENS = frozenset({
     "sponsored", "sponsor", "recommended", "recommendation", "recommendations", "outbrain",
     "taboola", "signup", "bio", "authorbio", "breadcrumb", "breadcrumbs", "nav", "navigation",
     "footer", "sidebar", "popup", "modal", "cookie", "cookies", "consent", "readmore",
-    "readalso", "teaser", "teasers", "widget", "tags", "tagcloud", "toolbar", "rating",
+    "readalso", "teaser", "teasers", "tags", "tagcloud", "toolbar", "rating",
     "pagination", "subnav", "masthead", "banner", "byline", "dateline",
 })
 _CAPTION_TOKENS = frozenset({
@@ -129,7 +129,7 @@ def is_promo_line(text: str, el: Any | None, c: Cues) -> bool:
     marked = any(text.startswith(m) for m in c.promo_open) or any(text.endswith(m) for m in c.promo_close)
     if marked and len(text) < 200 and el is not None and link_density(el) > 0.5:
         return True
-    hit = c.prefix("read_also", text)
+    hit = c.prefix("read_also", text) or _extra_prefix(text)
     if hit:
         rest = text[len(hit[0]):]
         if rest.lstrip()[:1] in (":", "|", "»", ">", "-", "–") or not hit[1]:
@@ -140,6 +140,25 @@ def is_promo_line(text: str, el: Any | None, c: Cues) -> bool:
     if label and el is not None and link_density(el) > 0.5 and len(label.group(1).split()) <= 4:
         return True
     return bool(_BRACKET_TAG.search(text) and el is not None and link_density(el) > 0.5)
+
+
+#: "Read also" forms beyond the shared cue files (verbs in the polite or other persons).
+_MORE_READ_ALSO = (
+    "le puede interesar", "también le puede interesar", "lea además", "vea también",
+    "mira también", "leia também", "veja também", "leggi anche", "leggi pure", "czytaj też",
+    "czytaj także", "zobacz też", "zobacz także", "przeczytaj też", "lees ook", "lees meer",
+    "see more", "see also", "read also", "also read", "more", "related", "watch", "listen",
+    "lire aussi", "à lire aussi", "lisez aussi", "voir aussi", "auch interessant",
+    "lesen sie auch", "lesen sie mehr", "mehr zum thema", "weiterlesen",
+)
+
+
+def _extra_prefix(text: str) -> tuple[str, str] | None:
+    folded = text.casefold()
+    for cue in _MORE_READ_ALSO:
+        if folded.startswith(cue) and folded[len(cue):].lstrip()[:1] in (":", "|", "»", ">"):
+            return text[: len(cue)], text[len(cue):].lstrip(" :|»>")
+    return None
 
 
 def _is_cue_line(text: str, c: Cues) -> bool:
@@ -213,11 +232,17 @@ def clean_body(placed: list[Placed], title: str) -> Cleaned:
         box = _boiler_ancestor(chain)
         if box is not None:
             boxes[box] = boxes.get(box, 0) + len(p.block.text)
+    title_at = next(
+        (i for i, p in enumerate(placed[:5]) if folded_title and key(p.block.text).casefold() == folded_title),
+        None,
+    )
     for i, p in enumerate(placed):
         block, el, chain = p.block, p.el, chains[i]
+        if title_at is not None and i < title_at and len(block.text) < 100:
+            continue  # kickers, section names and promos above the headline
         text = block.text
         if block.kind in ("paragraph", "heading", "quote"):
-            if i < 3 and folded_title and key(text).casefold() == folded_title:
+            if i < 5 and folded_title and key(text).casefold() == folded_title:
                 continue
             if is_promo_line(text, el, c):
                 out.promos.append(block)
@@ -264,7 +289,23 @@ def _trim_ends(out: Cleaned, c: Cues) -> None:
     while len(kept) > 1 and _is_head_junk(kept[0], c):
         kept.pop(0)
         removed += 1
+    cut = _pitch_cut(kept)
+    if cut is not None:
+        del kept[cut:]
     out.captions = [(max(0, min(pos - removed, len(kept))), fig) for pos, fig in out.captions]
+
+
+def _pitch_cut(kept: list[Placed]) -> int | None:
+    """Where a paywall or subscription pitch starts among the last blocks, when only short
+    blocks follow it (the pitch's own small print)."""
+    start = max(1, len(kept) - 6)
+    for i in range(start, len(kept)):
+        block = kept[i].block
+        if block.kind in ("paragraph", "quote") and _is_pitch(block.text) and all(
+            len(p.block.text) < 300 for p in kept[i + 1:]
+        ):
+            return i
+    return None
 
 
 def _is_head_junk(p: Placed, c: Cues) -> bool:
