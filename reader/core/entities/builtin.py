@@ -53,10 +53,13 @@ def _intrinsic_votes(cand: Candidate, lex: Lexicon, lang: str | None) -> None:
     if n >= 2 and first.key in lex.given and not cand.known and not cand.quoted:
         cand.vote("PER", 3.5)
     elif len(words) >= 2 and not cand.votes:
-        # titles open with a grammar word ("From Hell"); "French Touch" is no one's name
         if (first.key in lex.all_stopwords or first.key in lex.demonyms
                 or any(t.is_digit for t in cand.tokens)):
-            cand.vote("MISC", 1)
+            cand.vote("MISC", 1)  # titles open with a grammar word ("From Hell"); "French Touch"
+        elif any(w in lex.org_adjective for w in words):
+            cand.vote("ORG", 1.5)  # "Corte Suprema", "Haute Autorité"
+        elif any(w in lex.known for w in words):
+            cand.vote("ORG", 1)  # "Business France", "STX France"
         else:
             cand.vote("PER", 1)
     if n == 1 and (first.is_upper or first.is_camel):
@@ -66,7 +69,8 @@ def _intrinsic_votes(cand: Candidate, lex: Lexicon, lang: str | None) -> None:
         cand.vote(cand.known.type, 6)
 
 
-def _context_votes(cand: Candidate, tokens: list[Token], index: dict[int, int], lex: Lexicon) -> None:
+def _context_votes(cand: Candidate, tokens: list[Token], index: dict[int, int], lex: Lexicon,
+                   lang: str | None) -> None:
     i = index[cand.tokens[0].start]
     j = index[cand.tokens[-1].start]
     strong_type = cand.known is not None
@@ -79,7 +83,8 @@ def _context_votes(cand: Candidate, tokens: list[Token], index: dict[int, int], 
                 cand.vote("PER", 3)
             elif prev.key in lex.appositive and prev.text[0].islower():
                 cand.vote(lex.appositive[prev.key], 3)
-            elif prev.key in lex.loc_prep and prev.text[0].islower() and len(cand.tokens) == 1 and not strong_type:
+            elif (prev.text in lex.loc_prep.get(lang or "*", lex.loc_prep["*"]) and len(cand.tokens) == 1
+                  and not strong_type):
                 cand.vote("LOC", 0.75)
     if j + 1 < len(tokens):
         nxt = tokens[j + 1]
@@ -94,7 +99,7 @@ def _good_weak(cand: Candidate, strong_keys: set[str], strong_words: set[str],
     first = toks[0]
     if cand.known or cand.courtesy or name_key([t.text for t in toks]) in strong_keys:
         return True
-    if len(toks) == 1:
+    if len(toks) == 1 or all(t.is_digit for t in toks[1:]):
         if first.key in strong_words:
             return True
         return (first.is_camel or first.is_upper) and first.key not in lex.common and len(first.text) > 1
@@ -179,21 +184,21 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
     skip = {index[t.start] for c in quotes for t in c.tokens}
     caps = _caps_line_candidates(tokens, lex, skip)
     skip.update(index[t.start] for c in caps for t in c.tokens)
-    cands = quotes + caps + chunk(text, tokens, lex, lang, skip)
+    lower = frozenset(t.key for t in tokens if t.text and t.text[0].islower())
+    cands = quotes + caps + chunk(text, tokens, lex, lang, skip, lower)
     for word in _brand_words(tokens, lex):
         for tok in tokens:
             if tok.text == word:
                 cand = Candidate([tok], brand=True)
                 cand.vote("ORG", 2)
                 cands.append(cand)
-    lower = {t.key for t in tokens if t.text and t.text[0].islower()}
     for cand in cands:
         if cand.known is None:
             cand.known = lex.known.get(fold(_surface(text, cand)))
         if cand.known is None and cand.tokens[-1].text.endswith("."):
             cand.known = lex.known.get(fold(_surface(text, cand)).rstrip("."))
         _intrinsic_votes(cand, lex, lang)
-        _context_votes(cand, tokens, index, lex)
+        _context_votes(cand, tokens, index, lex, lang)
         if all_weak:
             cand.weak = True
         elif (lang == "de" and len(cand.tokens) == 1 and not cand.quoted and not cand.brand

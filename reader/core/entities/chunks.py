@@ -61,8 +61,12 @@ class Candidate:
         self.votes[etype] = self.votes.get(etype, 0.0) + weight
 
 
-def _is_name_word(tok: Token, lex: Lexicon) -> bool:
-    return bool(tok.text) and not tok.is_digit and tok.is_cap and tok.key not in lex.courtesy
+def _is_name_word(tok: Token, lex: Lexicon, lower: frozenset[str] = frozenset()) -> bool:
+    """A capitalised word that may be (part of) a name; ``lower`` holds the text's lower-case words."""
+    return bool(tok.text) and not tok.is_digit and tok.is_cap and tok.key not in lex.courtesy and not (
+        # an all-caps common word is shouting, not an acronym
+        tok.is_upper and len(tok.text) > 3 and (tok.key in lex.all_stopwords or tok.key in lower)
+    )
 
 
 def _edge_junk(tok: Token, lex: Lexicon, lang: str | None) -> bool:
@@ -110,10 +114,15 @@ def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None
             continue
         if first in lex.given and len(caps) < len(content):
             continue
-        if len(span) == 1 and (first in lex.demonyms or lex.is_stop(span[0].text, lang)):
-            continue
+        opening = text[:match.start()].rstrip()
+        if len(span) == 1 and (first in lex.demonyms or lex.is_stop(span[0].text, lang)
+                               or not opening or opening[-1] in ".!?:…\n"):
+            continue  # one quoted word opening a sentence proves nothing
+        before = text[max(0, match.start() - 30):match.start()].split()
+        if before and fold(before[-1]) in lex.term_markers:
+            continue  # a so-called "term"
         cand = Candidate(span, quoted=True, known=lex.known.get(fold(inner)))
-        cand.vote("MISC", 4)
+        cand.vote("MISC", 4 if len(span) > 1 else 1.5)
         out.append(cand)
     taken = {t.start for c in out for t in c.tokens}
     for match in _LISTING.finditer(text):
@@ -190,6 +199,9 @@ def _is_cue(tok: Token, lex: Lexicon) -> bool:
 def _trim(run: list[Token], lex: Lexicon, lang: str | None) -> list[Token]:
     """Drop grammar words, dates and job words from the edges of a run of capitalised words."""
     whole = run
+    if (len(run) > 1 and run[0].key in _ARTICLES and run[0].text[0].isupper() and not run[0].initial
+            and not run[0].headline and run[1].is_cap and not _edge_junk(run[1], lex, lang)):
+        return _trim(run[1:], lex, lang) and [run[0], *_trim(run[1:], lex, lang)]  # "Le Havre", "The Hague"
     while run and _edge_junk(run[0], lex, lang) and not (
         len(run) > 1 and run[1].is_cap and (
             run[0].key in lex.given
@@ -241,7 +253,7 @@ def _joinable_of(run: list[Token], conn: Token, after: list[Token], lex: Lexicon
 
 
 def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
-          skip: set[int]) -> list[Candidate]:
+          skip: set[int], lower: frozenset[str] = frozenset()) -> list[Candidate]:
     """Candidates from runs of capitalised words (tokens whose index is in ``skip`` are taken)."""
     out: list[Candidate] = []
     n = len(tokens)
@@ -272,7 +284,7 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
             i += width
             continue
         courtesy = tok.key in lex.courtesy and i + 1 < n and tokens[i + 1].is_cap and _SPACE.match(tokens[i + 1].gap)
-        if not _is_name_word(tok, lex) and not courtesy:
+        if not _is_name_word(tok, lex, lower) and not courtesy:
             i += 1
             continue
         start_i = i + 1 if courtesy else i
@@ -284,7 +296,7 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
                 break
             if run[-1].possessive and not (nxt.key in lex.org_word or nxt.key in lex.loc_word):
                 break
-            if _is_name_word(nxt, lex) and not nxt.caps_line:
+            if _is_name_word(nxt, lex, lower) and not nxt.caps_line:
                 if lang == "de" and not (nxt.is_upper or nxt.is_camel or nxt.key in lex.org_word
                                          or nxt.key in lex.misc_word or nxt.key in lex.loc_word
                                          or nxt.key in lex.org_suffix or run[-1].key in lex.given
@@ -295,8 +307,10 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
                 continue
             if nxt.is_digit and len(nxt.text) <= 4 and _SPACE.match(nxt.gap) and not run[-1].is_digit:
                 after = text[nxt.end: nxt.end + 3]
+                following = tokens[j + 2] if j + 2 < n else None
+                quantity = following is not None and following.text[:1].islower() and following.gap == " "
                 if not _AFTER_NUMBER_BAD.match(after) and run[-1].key not in lex.calendar and (
-                    len(nxt.text) <= 3 or nxt.text[:2] in ("19", "20")
+                    (len(nxt.text) <= 3 and not quantity) or (len(nxt.text) == 4 and nxt.text[:2] in ("19", "20"))
                 ):
                     run.append(nxt)
                     j += 1
@@ -314,7 +328,7 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
                 if not conns and nxt.text == "&":
                     conns, k = [nxt], j + 2
                 after_run: list[Token] = []
-                while k < n and tokens[k].text and _is_name_word(tokens[k], lex) and _SPACE_ELIDED.match(
+                while k < n and tokens[k].text and _is_name_word(tokens[k], lex, lower) and _SPACE_ELIDED.match(
                     tokens[k].gap
                 ) and k not in skip:
                     after_run.append(tokens[k])
@@ -327,8 +341,10 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
             break
         i = j + 1
         pieces = _split_runs(run, lex, lang)
-        title_rest = (start_i >= 2 and tokens[start_i - 1].key in _OF_WORDS
-                      and tokens[start_i - 2].key in lex.jobs)
+        back = start_i - 1
+        while back >= 0 and start_i - back <= 2 and tokens[back].key in _OF_WORDS and not tokens[back].is_cap:
+            back -= 1
+        title_rest = back < start_i - 1 and back >= 0 and tokens[back].key in lex.jobs
         for n_piece, piece in enumerate(pieces):
             if title_rest and n_piece == 0 and (len(pieces) > 1 or fold(
                 " ".join(t.text for t in piece)

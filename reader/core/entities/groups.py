@@ -59,16 +59,26 @@ class Group:
         if self._type is not None:
             return self._type
         votes = dict(self.votes)
-        # a bare single word is most often a company or body
+        # a bare single word is most often a company or body; mentions without any cue
+        # strengthen that default against one odd cue
         default: EntityType = "PER" if len(self.words) > 1 else "ORG"
         votes[default] = votes.get(default, 0.0) + 0.6
+        for cand in self.cands:
+            if not cand.votes:
+                bare: EntityType = "PER" if len(cand.tokens) > 1 else "ORG"
+                votes[bare] = votes.get(bare, 0.0) + 0.3
         best = max(ENTITY_TYPES, key=lambda t: votes.get(t, 0.0))
         self._type = best
         return best
 
 
+_LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het", "o", "a", "os", "as"})
+
+
 def name_key(words: list[str]) -> str:
-    """Lookup key of a name: folded, without dots."""
+    """Lookup key of a name: folded, without dots or a leading article ("The New York Times")."""
+    if len(words) > 1 and fold(words[0]) in _LEADING_ARTICLES:
+        words = words[1:]
     return fold(" ".join(words)).replace(".", "").replace("-", " ")
 
 

@@ -69,7 +69,9 @@ class Lexicon:
     org_word: frozenset[str]
     loc_word: frozenset[str]
     loc_prefix: frozenset[str]
-    loc_prep: frozenset[str]
+    loc_prep: dict[str, frozenset[str]]
+    org_adjective: frozenset[str]
+    term_markers: frozenset[str]
     misc_word: frozenset[str]
     misc_prefix: frozenset[str]
     known: dict[str, Known]
@@ -112,6 +114,9 @@ def lexicon() -> Lexicon:
         if section in ("ORG", "LOC", "MISC"):
             for word in words:
                 appositive.setdefault(fold(word), section)  # type: ignore[arg-type]
+    markers = _sections("appositives.txt", split_words=True).get("NONE", [])
+    preps = {key.split(":", 1)[1]: frozenset(words) for key, words in locs.items() if key.startswith("prep:")}
+    preps["*"] = frozenset(w for words in preps.values() for w in words if w != "a")
     courtesy = titles.get("courtesy", [])
     jobs = titles.get("job", [])
     suffixes = orgs.get("suffix", [])
@@ -140,7 +145,9 @@ def lexicon() -> Lexicon:
         org_word=_fold_set(orgs.get("word", [])),
         loc_word=_fold_set(locs.get("word", [])),
         loc_prefix=_fold_set(locs.get("prefix", [])),
-        loc_prep=_fold_set(locs.get("prep", [])),
+        loc_prep=preps,
+        org_adjective=_fold_set(orgs.get("adjective", [])),
+        term_markers=_fold_set(markers),
         misc_word=_fold_set(misc.get("word", [])),
         misc_prefix=_fold_set(misc.get("prefix", [])),
         known=known,

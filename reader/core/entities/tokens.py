@@ -24,7 +24,7 @@ _ELISION = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SENTENCE_END = re.compile(r"[.!?…:;]")
+_SENTENCE_END = re.compile(r"[.!?…:;]|\s[—–]\s")
 _OPEN_QUOTE = re.compile(r"[“«\"‘„‹(\[]")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,»\"”)]\s*$")
 
@@ -74,7 +74,8 @@ def _shape(word: str) -> tuple[bool, bool, bool, bool]:
         return False, False, False, False
     upper = word.isupper() and sum(c.isalpha() for c in word) >= 2
     head = word.split("-")[0]
-    camel = not upper and any(c.isupper() for c in head[1:]) and any(c.islower() for c in head)
+    camel = (not upper and any(c.isupper() for c in head[1:]) and any(c.islower() for c in head)
+             and (head[0].isupper() or head[0].isascii()))  # "àJean" is two words glued, not a brand
     cap = word[0].isupper() or camel
     if cap and "-" in word:
         last = word.rsplit("-", 1)[1][:1]
@@ -133,7 +134,7 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
         possessive = False
         if "'" in word or "’" in word:
             elided = _ELISION.match(word)
-            if elided and not word[0].isupper():
+            if elided and (not word[0].isupper() or word[0] == "L"):
                 start += elided.end()
                 word = word[elided.end():]
             cut = _POSSESSIVE.search(word)
