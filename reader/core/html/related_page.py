@@ -11,6 +11,7 @@ kind; a link takes the kind of the innermost mark that holds it.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -116,7 +117,7 @@ def _locate_body(page: PageMap, body: tuple[Block, ...]) -> None:
         for i, anc in enumerate(chain):
             counts[anc] = counts.get(anc, 0) + 1
             depth[anc] = len(chain) - i
-    need = max(1, int(0.7 * len(matched) + 0.5))
+    need = math.ceil(0.7 * len(matched))
     container = max((anc for anc, n in counts.items() if n >= need), key=lambda a: depth[a])
     first, last = page.pos[container], page.end(container)
     page.container_start = first
