@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from test_storage_support import entity, make_article
 
-from reader.storage import Library, NewerSchemaError
+from reader.storage import Library, LibraryError, NewerSchemaError
 from reader.storage.schema import SCHEMA_VERSION
 
 # fork: children start in milliseconds and share the test's imports and env (temp dirs).
@@ -221,3 +221,11 @@ def test_processes_opening_a_new_library_at_once_migrate_it_once(tmp_path: Path)
     assert [w.exitcode for w in workers] == [0, 0, 0]
     with Library(path) as lib:
         assert lib.count() == 3
+
+
+def test_an_unusable_data_folder_is_one_library_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    with pytest.raises(LibraryError, match="cannot create the folder"):
+        Library(blocker / "lib.sqlite3")
+    assert blocker.read_text(encoding="utf-8").startswith("a file")

@@ -94,7 +94,10 @@ def open_or_recover(path: Path) -> tuple[sqlite3.Connection, str | None]:
 
     Returns the connection and, after a recovery, the one message to show the user.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryError(f"cannot create the folder {path.parent}: {exc.strerror or exc}") from exc
     try:
         return connect(path), None
     except DamagedFileError as exc:
