@@ -9,8 +9,8 @@ from types import ModuleType
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import SHARED, corpus_dir
+
 from reader import paths
 from reader.core.html import extract_html
 
