@@ -93,7 +93,7 @@ def _context_votes(cand: Candidate, tokens: list[Token], index: dict[int, int], 
 
 
 def _good_weak(cand: Candidate, strong_keys: set[str], strong_words: set[str],
-               lower: set[str], lex: Lexicon, lang: str | None) -> bool:
+               lower: frozenset[str], lex: Lexicon, lang: str | None) -> bool:
     """Whether a candidate in an uninformative position (sentence start, headline) is a name."""
     toks = cand.tokens
     first = toks[0]
@@ -136,13 +136,15 @@ def _caps_line_candidates(tokens: list[Token], lex: Lexicon, skip: set[int]) -> 
     return out
 
 
-def _brand_words(tokens: list[Token], lex: Lexicon) -> set[str]:
+def _brand_words(tokens: list[Token], lex: Lexicon, lang: str | None) -> set[str]:
     """Lower-case words that open sentences or lines: brand names written in lower case."""
+    if lang not in lex.stopwords:
+        return set()  # without the language's grammar words, any word could open a line
     starts = [t for t in tokens if t.text and t.initial and t.text[0].isalpha()]
     lower_starts = {t.text for t in starts if t.text.islower() and t.text.isalpha() and len(t.text) > 2
                     and t.key not in lex.all_stopwords and _LINE_START_GAP.search(t.gap or "")}
-    if not starts or len(lower_starts) > max(1, 0.1 * len(starts)):
-        return set()  # a text written in lower case, not a brand
+    if not starts or len(lower_starts) > min(2, max(1, 0.1 * len(starts))):
+        return set()  # a text written in lower case, or code: not a brand
     counts = Counter(t.text for t in tokens if t.text)
     return {word for word in lower_starts if counts[word] >= 2}
 
@@ -186,7 +188,7 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
     skip.update(index[t.start] for c in caps for t in c.tokens)
     lower = frozenset(t.key for t in tokens if t.text and t.text[0].islower())
     cands = quotes + caps + chunk(text, tokens, lex, lang, skip, lower)
-    for word in _brand_words(tokens, lex):
+    for word in _brand_words(tokens, lex, lang):
         for tok in tokens:
             if tok.text == word:
                 cand = Candidate([tok], brand=True)
@@ -222,6 +224,7 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
         group.forms.add(form)
         if cand.courtesy:
             group.forms.add((text[cand.courtesy[0]:cand.courtesy[1]], *form))
+            group.titled.add(text[cand.courtesy[0]:cand.end])
         if cand.tokens[0].caps_line or cand.dateline:
             group.forms.add(tuple(w.upper() for w in form))
             group.shouted.add(_surface(text, cand))
@@ -239,6 +242,7 @@ def _by_key(groups: list[Group]) -> list[Group]:
             target.surfaces.update(group.surfaces)
             target.forms |= group.forms
             target.shouted |= group.shouted
+            target.titled |= group.titled
         else:
             merged[group.key] = group
     return list(merged.values())
@@ -296,7 +300,8 @@ def _entities(text: str, tokens: list[Token], title_tokens: list[Token], groups:
             any(o.upper() == s and o != s for o in forms)
             or (s in group.shouted and len(s) > 3 and not _known_upper(s, lex))
         )}
-        name = _display(forms, caps_only)
+        plain = Counter({s: forms.get(s, 0) for s in {*forms, *group.surfaces} if s and s not in group.titled})
+        name = _display(plain or forms, caps_only)
         aliases = tuple(sorted(
             {s for s in forms if s != name and s not in caps_only},
             key=lambda s: (-forms[s], s),

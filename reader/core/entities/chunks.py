@@ -65,7 +65,7 @@ def _is_name_word(tok: Token, lex: Lexicon, lower: frozenset[str] = frozenset())
     """A capitalised word that may be (part of) a name; ``lower`` holds the text's lower-case words."""
     return bool(tok.text) and not tok.is_digit and tok.is_cap and tok.key not in lex.courtesy and not (
         # an all-caps common word is shouting, not an acronym
-        tok.is_upper and len(tok.text) > 3 and (tok.key in lex.all_stopwords or tok.key in lower)
+        tok.is_upper and len(tok.text) > 2 and (tok.key in lex.all_stopwords or len(tok.text) > 3 and tok.key in lower)
     )
 
 
@@ -105,8 +105,8 @@ def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None
             continue
         content = [t for t in span if not lex.is_stop(t.text, lang) and not t.is_digit]
         caps = [t for t in content if t.is_cap]
-        if not caps or len(caps) < 0.5 * len(content):
-            continue
+        if not caps or len(caps) < (len(content) if lang in ("en", "de") else 0.5 * len(content)):
+            continue  # English titles capitalise every word (German: every noun); "I'm not an expert"
         first = span[0].key
         if first in lex.jobs or first in lex.courtesy or first in lex.calendar or (
             len(span) == 1 and first in lex.common
@@ -247,7 +247,9 @@ def _joinable_of(run: list[Token], conn: Token, after: list[Token], lex: Lexicon
             and run[-1].key not in lex.org_suffix
         )
     cue_left = (last in lex.org_word or last in lex.loc_word or last in lex.misc_word
-                or last in lex.org_prefix or last in lex.loc_prefix or last == "pays")
+                or last in lex.org_prefix or last in lex.loc_prefix
+                # inside an institution's name "de" chains on ("Dirección de Prevención de Robo")
+                or (key in _OF_WORDS and any(t.key in lex.org_prefix for t in run)))
     person = key in _PERSON_PARTICLES and len(run) <= 3 and run[0].key in lex.given
     return cue_left or person
 
@@ -258,6 +260,10 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
     out: list[Candidate] = []
     n = len(tokens)
     index_of = {t.start: k for k, t in enumerate(tokens)}
+    counts: dict[str, int] = {}
+    for t in tokens:
+        if t.is_cap:
+            counts[t.key] = counts.get(t.key, 0) + 1
     i = 0
     while i < n:
         tok = tokens[i]
@@ -359,6 +365,7 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
                 lang != "de" and before >= 0 and tokens[before].is_digit and len(tokens[before].text) <= 3
                 and _SPACE.match(first.gap) and not first.initial and not tokens[before].initial
                 and len(piece) == 1 and not _is_cue(first, lex) and first.key not in lex.known
+                and not (first.is_camel or first.is_upper) and counts.get(first.key, 0) == 1
                 and not first.is_upper and first.key not in lex.calendar and first.key not in lex.common
                 and tokens[before].gap.strip() in ("", ",", "(")
                 and not text[tokens[before].start - 1: tokens[before].start].strip(" ,(")

@@ -23,6 +23,8 @@ class Group:
     forms: set[tuple[str, ...]] = field(default_factory=set)
     #: Surfaces seen only in lines written in capitals (shown in normal case).
     shouted: set[str] = field(default_factory=set)
+    #: Forms with a courtesy title ("M. Musk"): aliases, never the name.
+    titled: set[str] = field(default_factory=set)
     merged_into: Group | None = None
     _type: EntityType | None = None
 
@@ -47,6 +49,7 @@ class Group:
             self.votes[etype] = self.votes.get(etype, 0.0) + weight
         self.forms |= other.forms
         self.shouted |= other.shouted
+        self.titled |= other.titled
         other.merged_into = self
 
     @property
@@ -133,8 +136,11 @@ def merge_groups(groups: list[Group], lex: Lexicon) -> list[Group]:
     for short in sorted(groups, key=lambda g: (len(g.words), -g.mentions)):
         if short.merged_into or not short.words:
             continue
-        target = _find_target(short, longs, lex)
+        target, by_acronym = _find_target(short, longs, lex)
         if target is not None:
+            if by_acronym:
+                short.votes = {}  # "BVI" says nothing about the type of British Virgin Islands
+                short._type = None
             while target.merged_into:
                 target = target.merged_into
             if target is not short:
@@ -145,7 +151,8 @@ def merge_groups(groups: list[Group], lex: Lexicon) -> list[Group]:
     return [g for g in groups if g.merged_into is None]
 
 
-def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> Group | None:
+def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> tuple[Group | None, bool]:
+    """The full name ``short`` stands for, and whether it is its acronym."""
     words = short.words
     n = len(words)
     word = words[0]
@@ -155,6 +162,8 @@ def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> Group | None
         if surface.replace(".", "").isupper():
             acro = word.replace(".", "").upper()
     best: Group | None = None
+    best_acronym = False
+    known_short = short.key.startswith("known:")
     for item in longs:
         long = item.group
         lw = long.words
@@ -162,23 +171,23 @@ def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> Group | None
             break
         if long is short or long.merged_into:
             continue
-        hit = False
+        hit = acronym = False
         if len(lw) > n:
             if item.person:
                 hit = n == 1 and (
                     lw[-1] == word or (lw[0] == word and word in lex.given) or _close(lw[-1], word)
                     or (word in lw[1:] and len(word) > 3 and word not in lex.all_stopwords)
                 ) and short.votes.get("LOC", 0) < 5
-            else:
+            elif not known_short:  # "UK" is not short for "UK Government"
                 core = item.core
                 if (core != lw and (words == core or (n == 1 and lw[-1] in lex.org_suffix and core[-1] == word)
                                    or (n == 1 and len(core) == 1 and (core[0] + "s" == word
                                                                       or word + "s" == core[0])))) or (lw[:n] == words and all(w in lex.misc_word or w in lex.org_word for w in lw[n:])):
                     hit = True
             if not hit and acro and len(lw) > 1:
-                hit = acro in item.initials
+                hit = acronym = acro in item.initials
         elif n > 1 and lw[:-1] == words[:-1] and _close(lw[-1], words[-1]):
             hit = long.mentions >= short.mentions
         if hit and (best is None or long.mentions > best.mentions):
-            best = long
-    return best
+            best, best_acronym = long, acronym
+    return best, best_acronym

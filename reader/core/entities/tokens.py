@@ -62,6 +62,14 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
+def _brand_prefix(word: str) -> bool:
+    """eZ, iPhone, macOS: a short ASCII lower-case start; not "àJean" (glued words) or "setUpClass" (code)."""
+    n = 0
+    while n < len(word) and word[n].islower():
+        n += 1
+    return n <= 3 and word[:n].isascii()
+
+
 def _shape(word: str) -> tuple[bool, bool, bool, bool]:
     """(capitalised, all capitals, camel case, digits) of a word.
 
@@ -70,12 +78,12 @@ def _shape(word: str) -> tuple[bool, bool, bool, bool]:
     """
     if word.isdigit():
         return False, False, False, True
-    if word.islower():
-        return False, False, False, False
+    if word.islower() or "_" in word:
+        return False, False, False, False  # code identifiers (MAX_SIZE, set_up) are not names
     upper = word.isupper() and sum(c.isalpha() for c in word) >= 2
     head = word.split("-")[0]
     camel = (not upper and any(c.isupper() for c in head[1:]) and any(c.islower() for c in head)
-             and (head[0].isupper() or head[0].isascii()))  # "àJean" is two words glued, not a brand
+             and (head[0].isupper() or _brand_prefix(head)))
     cap = word[0].isupper() or camel
     if cap and "-" in word:
         last = word.rsplit("-", 1)[1][:1]
