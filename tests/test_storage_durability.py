@@ -229,3 +229,46 @@ def test_an_unusable_data_folder_is_one_library_error(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="cannot create the folder"):
         Library(blocker / "lib.sqlite3")
     assert blocker.read_text(encoding="utf-8").startswith("a file")
+
+
+def _import(path: str, source: str, started: threading.Event) -> None:
+    with Library(path) as lib:
+        started.set()
+        lib.import_file(source, "pocket")
+
+
+def _wait_for_write_lock(path: Path, child: multiprocessing.process.BaseProcess) -> None:
+    """Return as soon as another process holds the write lock (its transaction is open)."""
+    probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        while child.is_alive():
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError:
+                return
+            probe.execute("ROLLBACK")
+            time.sleep(0.0005)
+        raise AssertionError("the import ended before its transaction was seen")
+    finally:
+        probe.close()
+
+
+def test_an_import_killed_inside_its_transaction_adds_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "pocket.csv"
+    rows = "".join(f"Item {n},https://i.example/{n},1700000000,tag,unread\n" for n in range(5000))
+    source.write_text("title,url,time_added,tags,status\n" + rows, encoding="utf-8")
+    path = tmp_path / "lib.sqlite3"
+    with Library(path) as lib:
+        lib.add_bookmark(make_article())
+    for _ in range(3):
+        started = FORK.Event()
+        child = FORK.Process(target=_import, args=(str(path), str(source), started))
+        child.start()
+        assert started.wait(10)
+        _wait_for_write_lock(path, child)
+        assert child.pid is not None
+        os.kill(child.pid, signal.SIGKILL)
+        child.join()
+        with Library(path) as lib:
+            assert lib.notice is None
+            assert lib.count() == 1 and lib.search("item") == []
