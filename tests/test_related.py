@@ -239,3 +239,39 @@ def test_ad_label_hides_its_slot_only() -> None:
     assert [r.title for r in _related(_page(after=after))] == [
         "Still listed story about ports", "Also listed story about ports",
     ]
+
+
+def test_in_body_links_to_a_name_page_are_left_out() -> None:
+    links = (
+        '<a href="/brands/skoda-1337376">Skoda</a> '
+        '<a href="/news/2026/03/02/skoda-recalls-older-cars-1337999">recalls older cars</a>'
+    )
+    found = _related(_page(body_links=links))
+    assert _urls(found) == ["https://news.example.com/news/2026/03/02/skoda-recalls-older-cars-1337999"]
+
+
+def test_url_anchor_text_gives_way_to_the_slug() -> None:
+    links = '<a href="https://blog.example.org/2026/01/21/why-the-harbour-matters">blog.example.org/2026/01/21/why-the-harbour-matters</a>'
+    assert [r.title for r in _related(_page(body_links=links))] == ["Why the harbour matters"]
+
+
+def test_dates_are_no_headlines_in_other_lists() -> None:
+    side = """<h2>Latest</h2><ul>
+<li><a href="/sport/2026/03/03/derby-report-from-the-city-ground">Wczoraj, 10 maja (11:03)</a></li></ul>"""
+    assert _related(_page(side=side)) == ()
+
+
+def test_parts_of_the_page_itself_are_left_out() -> None:
+    links = f'<a href="{PAGE}/comments-page-two-of-the-discussion">discussion</a>'
+    assert _related(_page(body_links=links)) == ()
+
+
+def test_kicker_headings_lose_to_the_headline() -> None:
+    after = """<div><h2>Related stories</h2><ul>
+<li><a href="/w/2026/02/01/union-vote-set-for-friday"><h6>News Cloud</h6></a>
+<a href="/w/2026/02/01/union-vote-set-for-friday"><p>Union vote set for Friday after talks fail</p></a></li>
+<li><a href="/w/2026/02/02/ferries-added"><h6>News</h6></a><a href="/w/2026/02/02/ferries-added"><p>Ferries added for stranded travellers</p></a></li>
+</ul></div>"""
+    assert [r.title for r in _related(_page(after=after))] == [
+        "Union vote set for Friday after talks fail", "Ferries added for stranded travellers",
+    ]

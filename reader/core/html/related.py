@@ -11,8 +11,10 @@ menus, headers and footers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from reader.core.html.related_cues import cues
 from reader.core.html.related_page import PageMap, kinds_at, map_page, mark_blocks
@@ -82,7 +84,14 @@ class _Collector:
             title = item.title
             if item.kind == "more" and not _headline_like(title, 4):
                 continue  # other lists only keep clear headlines: the rest is chrome
-            if not title or title.casefold() in _GENERIC or cues().label_kind(title):
+            if item.kind == "inline" and _names_a_topic(item.url, title):
+                continue
+            if (
+                not title
+                or title.casefold() in _GENERIC
+                or cues().label_kind(title)
+                or _URL_TEXT.match(title)
+            ):
                 title = slug_title(item.url) or title
             url = clean_url(item.url)
             title = clean_text(title)
@@ -91,9 +100,22 @@ class _Collector:
         return tuple(out)
 
 
+_URL_TEXT = re.compile(r"^(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _names_a_topic(url: str, title: str) -> bool:
+    """An in-body link whose slug is nothing but its one- or two-word anchor text, plus an
+    id: a page about that name (a brand, a team, a person), not a story."""
+    last = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    words = [w.casefold() for w in _WORD.findall(unquote(last).replace("_", " "))]
+    return 0 < len(words) <= 2 and words == [w.casefold() for w in _WORD.findall(title)]
+
+
 def _headline_like(title: str, words: int) -> bool:
-    """At least ``words`` words (or twice as many letters of a script written without spaces)."""
-    if len(title.split()) >= words:
+    """At least ``words`` words, three of them real words (or twice as many letters of a
+    script written without spaces): dates and counters are no headline."""
+    if len(title.split()) >= words and len(_WORD.findall(title)) >= 3:
         return True
     return not title.isascii() and sum(ch.isalpha() for ch in title) >= 2 * words
 
@@ -120,10 +142,14 @@ class _Stories:
             if found.strength:
                 self.prefixes.update(found.prefixes)
         self.site = facts(own).site if own else ""
+        # Paths under a story's own (its comments, photos, a mangled relative link).
+        self.below = facts(own).path + "/" if own and facts(own).strength >= WEAK else None
 
     def strength(self, url: str) -> int:
         found = facts(url)
-        return 0 if found.path in self.prefixes else found.strength
+        if found.path in self.prefixes or (self.below and found.path.startswith(self.below)):
+            return 0
+        return found.strength
 
     def accepts(self, url: str, strength: int, kind: RelatedKind) -> bool:
         """Related blocks vouch for two-word slugs; in-body links need strong evidence unless

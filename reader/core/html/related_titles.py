@@ -53,12 +53,12 @@ def anchor_title(a: Any) -> tuple[str, int]:
     for el in a.iter(*_HEADINGS):
         text = clean_title(_text_of(el))
         if text:
-            return text, 3
+            return text, _headline_quality(text)
     for el in a.iter():
         if el is not a and _HEADLINE_CLASS.search((el.get("class") or "").casefold()):
             text = clean_title(_text_of(el))
             if text:
-                return text, 3
+                return text, _headline_quality(text)
     text = clean_title(_text_of(a))
     if text:
         return text, 2
@@ -67,6 +67,13 @@ def anchor_title(a: Any) -> tuple[str, int]:
         if alt:
             return alt, 1
     return clean_title(a.get("title") or a.get("aria-label") or ""), 1
+
+
+def _headline_quality(text: str) -> int:
+    """3 for a headline element's text, 2 when it is too short to be more than a kicker."""
+    if len(text.split()) >= 3 or (not text.isascii() and len(text) >= 6):
+        return 3
+    return 2
 
 
 def _text_of(el: Any) -> str:
