@@ -149,17 +149,27 @@ def _damaged_copies(path: Path) -> list[Path]:
     return sorted(path.parent.glob(path.name + ".damaged-*"))
 
 
-@pytest.mark.parametrize("damage", ["garbage", "cut-header", "cut-half", "cut-end", "folder"])
-def test_a_damaged_file_is_moved_aside_and_a_fresh_library_starts(
-    tmp_path: Path, damage: str
-) -> None:
-    path = tmp_path / "lib.sqlite3"
+@pytest.fixture(scope="module")
+def full_library(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The bytes of a checkpointed library of 300 bookmarks, built once."""
+    path = tmp_path_factory.mktemp("full") / "lib.sqlite3"
     with Library(path) as lib:
         for n in range(300):
             lib.add_bookmark(make_article(f"https://d.example/{n}", text=BODY[:2000]))
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut-header", "cut-half", "cut-end", "folder"])
+def test_a_damaged_file_is_moved_aside_and_a_fresh_library_starts(
+    tmp_path: Path, damage: str, full_library: bytes
+) -> None:
+    path = tmp_path / "lib.sqlite3"
+    path.write_bytes(full_library)
+    with Library(path) as lib:
+        assert lib.count() == 300 and lib.notice is None
     size = path.stat().st_size
     if damage == "garbage":
         path.write_bytes(random.Random(1).randbytes(size))
