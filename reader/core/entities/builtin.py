@@ -167,8 +167,7 @@ def find_entities(text: str, *, title: str = "", lang: str | None = None) -> tup
         return ()
     lex = lexicon()
     lang = (lang or "").split("-")[0].lower() or None
-    if lang not in lex.stopwords:
-        lang = guess_lang(text or title, lex)
+    lang = guess_lang(text or title, lex, lang if lang in lex.stopwords else None)
     groups, tokens = _collect(text, lex, lang)
     title_tokens: list[Token] = []
     if title.strip():

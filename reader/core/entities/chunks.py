@@ -65,7 +65,7 @@ def _is_name_word(tok: Token, lex: Lexicon, lower: frozenset[str] = frozenset())
     """A capitalised word that may be (part of) a name; ``lower`` holds the text's lower-case words."""
     return bool(tok.text) and not tok.is_digit and tok.is_cap and tok.key not in lex.courtesy and not (
         # an all-caps common word is shouting, not an acronym
-        tok.is_upper and len(tok.text) > 2 and (tok.key in lex.all_stopwords or len(tok.text) > 3 and tok.key in lower)
+        tok.is_upper and len(tok.text) > 2 and (tok.key in lex.all_stopwords or (len(tok.text) > 3 and tok.key in lower))
     )
 
 

@@ -51,6 +51,8 @@ class Lexicon:
     """All word lists, as folded-key sets and maps."""
 
     stopwords: dict[str, frozenset[str]]
+    #: Grammar word (as written, lower case) -> languages it belongs to.
+    stop_langs: dict[str, tuple[str, ...]]
     all_stopwords: frozenset[str]
     calendar: frozenset[str]
     courtesy: frozenset[str]
@@ -125,8 +127,15 @@ def lexicon() -> Lexicon:
         w for w in courtesy + jobs + suffixes + locs.get("word", []) + calendar + titles.get("name_suffix", [])
         if w.endswith(".")
     }
+    stop_langs: dict[str, tuple[str, ...]] = {}
+    for lang, words in stop.items():
+        for word in words:
+            for form in {word.lower(), fold(word)}:
+                if lang not in stop_langs.get(form, ()):
+                    stop_langs[form] = (*stop_langs.get(form, ()), lang)
     return Lexicon(
         stopwords={lang: _fold_set(words) for lang, words in stop.items()},
+        stop_langs=stop_langs,
         all_stopwords=_fold_set([w for words in stop.values() for w in words]),
         calendar=_fold_set(calendar),
         courtesy=_fold_set(courtesy),

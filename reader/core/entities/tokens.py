@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from reader.core.entities.lexicon import Lexicon, fold
 
@@ -186,15 +187,21 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
 _LOWER_WORD = re.compile(r"\b[^\W\d_A-Z][\w']*")
 
 
-def guess_lang(text: str, lex: Lexicon) -> str | None:
-    """The language whose grammar words are most frequent, or None when unclear."""
+def guess_lang(text: str, lex: Lexicon, declared: str | None = None) -> str | None:
+    """The language whose grammar words are most frequent, or None when unclear.
+
+    A ``declared`` language (from the page) is kept unless the text plainly is in
+    another one: pages often declare their site's language, not the article's.
+    """
     counts: dict[str, int] = {}
-    for word in _LOWER_WORD.findall(text[:3000]):
-        key = fold(word)
-        for lang, words in lex.stopwords.items():
-            if key in words:
-                counts[lang] = counts.get(lang, 0) + 1
+    middle = len(text) // 2
+    sample = text[:1500] + " " + text[middle:middle + 1000] + " " + text[-500:] if len(text) > 3000 else text
+    for word, n in Counter(_LOWER_WORD.findall(sample)).items():
+        for lang in lex.stop_langs.get(word, ()):
+            counts[lang] = counts.get(lang, 0) + n
     if not counts:
-        return None
+        return declared
     best = max(counts, key=lambda k: counts[k])
+    if declared is not None:
+        return best if counts[best] >= 10 and counts.get(declared, 0) < 0.5 * counts[best] else declared
     return best if counts[best] >= 3 else None
