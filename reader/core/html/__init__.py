@@ -21,10 +21,13 @@ __all__ = ["extract_html"]
 
 #: Below this many characters of body the extractor is asked again, favouring recall.
 _TOO_SHORT = 250
+#: Below this many characters the extractor's slower comparison with its fallbacks is run.
+_SHORT = 1000
 
 
-def _main_content(root: Any, url: str | None, *, recall: bool = False) -> Any:
-    """The extractor's document (its body tree), or None; ``recall`` asks for more text."""
+def _main_content(root: Any, url: str | None, *, recall: bool = False, fast: bool = True) -> Any:
+    """The extractor's document (its body tree), or None; ``recall`` asks for more text,
+    ``fast`` skips its comparison with its fallback extractors (readability, jusText)."""
     import trafilatura
 
     try:
@@ -39,9 +42,19 @@ def _main_content(root: Any, url: str | None, *, recall: bool = False) -> Any:
             include_tables=True,
             favor_precision=not recall,
             favor_recall=recall,
+            fast=fast,
         )
     except (ValueError, TypeError, AttributeError, RecursionError):
         return None
+
+
+def _thin(doc: Any, root: Any) -> bool:
+    """True when the extracted text is short, or under half of the page's paragraph text."""
+    size = len(getattr(doc, "text", None) or "")
+    if size < _SHORT:
+        return True
+    paragraphs = sum(len(p.text_content()) for p in root.iter("p"))
+    return size < 0.5 * paragraphs
 
 
 def extract_html(html: str, url: str | None = None) -> Article:
@@ -54,6 +67,9 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if base is not None:
         base_url = urljoin(url or "", base.get("href") or "") or url
     doc = _main_content(root, url)
+    if _thin(doc, root):
+        # Little text for the page: let the extractor compare with its fallback algorithms.
+        doc = _main_content(root, url, fast=False)
     if len(getattr(doc, "text", None) or "") < _TOO_SHORT:
         # Precision mode found (next to) nothing: a page of unusual layout; ask for recall.
         second = _main_content(root, url, recall=True)

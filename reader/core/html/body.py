@@ -125,6 +125,19 @@ class _Converter:
                     items.append(spans)
             if items:
                 yield Block("list", items=tuple(items), ordered=el.get("rend") == "ol")
+        elif tag == "table" and _is_layout(el):
+            # A table used for page layout: its cells hold paragraphs, not data.
+            for row in el.iterchildren("row"):
+                for cell in row.iterchildren("cell"):
+                    if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in cell):
+                        lead = _join_spans([Span(_spaced(cell.text))] if cell.text else [])
+                        if lead:
+                            yield Block("paragraph", lead)
+                        yield from self.blocks(cell)
+                    else:
+                        spans = _join_spans(self.spans(cell))
+                        if spans:
+                            yield Block("paragraph", spans)
         elif tag == "table":
             rows = []
             header = False
@@ -145,6 +158,20 @@ class _Converter:
             spans = _join_spans(self.spans(el))
             if spans:
                 yield Block("paragraph", spans)
+
+
+_BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table", "div", "code"})
+
+
+def _is_layout(table: Any) -> bool:
+    """True for a table laid out as one column, or with a cell as long as an article section."""
+    rows = list(table.iterchildren("row"))
+    if not rows:
+        return False
+    widths = [sum(1 for _ in row.iterchildren("cell")) for row in rows]
+    if max(widths) <= 1:
+        return True
+    return any(len(" ".join(c.itertext())) > 600 for row in rows for c in row.iterchildren("cell"))
 
 
 def _spaced(text: str) -> str:

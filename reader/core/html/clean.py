@@ -302,7 +302,7 @@ def _pitch_cut(kept: list[Placed]) -> int | None:
     for i in range(start, len(kept)):
         block = kept[i].block
         if block.kind in ("paragraph", "quote") and _is_pitch(block.text) and all(
-            len(p.block.text) < 300 for p in kept[i + 1:]
+            len(p.block.text) < 500 for p in kept[i + 1:]
         ):
             return i
     return None
