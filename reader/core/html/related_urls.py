@@ -27,7 +27,11 @@ _DIGIT = re.compile(r"\d")
 _WORD_SPLIT = re.compile(r"[-_+.,~]+")
 _PAGE_SUFFIX = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cms)$")
 _INDEX_NAMES = frozenset({"index", "default", "story", "article", "amp", "full", "view"})
-_ID_PARAMS = frozenset({"p", "a", "no", "article", "story", "post", "news", "doc", "item", "idx"})
+_ID_PARAMS = frozenset({
+    "p", "a", "no", "id", "aid", "nid", "idx", "article", "story", "post", "news", "doc", "item",
+    "articleid", "article_id", "storyid", "story_id", "newsid", "news_id", "postid", "post_id",
+    "contentid", "content_id", "docid", "doc_id", "itemid", "item_id",
+})
 _ID_VALUE = re.compile(r"\d{3,}|[^\W\d_]{2,}(?:-[^\W_]+){2,}")
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go", "gv", "nic"})
 
@@ -219,7 +223,7 @@ def _slug_strength(segment: str) -> int:
 def _query_names_story(query: str) -> bool:
     for name, value in parse_qsl(query):
         folded = name.casefold()
-        named = folded in _ID_PARAMS or folded.endswith("id") or "article" in folded or "story" in folded
+        named = folded in _ID_PARAMS or "article" in folded or "story" in folded
         if named and _ID_VALUE.search(value):
             return True
     return False
@@ -260,9 +264,10 @@ def slug_title(url: str) -> str:
     parts = _PARTS.match(url)
     segments = [s for s in (parts.group(3) if parts else "").split("/") if s]
     for segment in reversed(segments):
-        name = _PAGE_SUFFIX.sub("", unquote(segment))
-        words = [w for w in _WORD_SPLIT.split(name) if w and not w.isdigit()]
-        if len(words) >= 2:
-            text = " ".join(words)
+        tokens = [w for w in _WORD_SPLIT.split(_PAGE_SUFFIX.sub("", unquote(segment))) if w]
+        words = [w for w in tokens if w.isalpha()]
+        # Ids and hashes (``40fae194-381d-11e8``) make no title.
+        if len(words) >= 2 and 2 * len(words) >= len(tokens):
+            text = " ".join(w for w in tokens if not w.isdigit())
             return text[:1].upper() + text[1:]
     return ""
