@@ -1,0 +1,281 @@
+"""Benchmarks of the reading app, as ratios against peers measured in the same run.
+
+1. Opening an already-extracted article to its first paint (median over the
+   scrapinghub-dev pages when the shared corpus is present; the longest demo
+   article), against Textual's Markdown widget and a Static holding the text.
+2. Cold launch of `broadsheet FILE` until the first body paragraph is on the
+   terminal, against a bare Textual app showing the same text in a Static.
+3. Memory growth over 100 jumps between demo articles.
+
+Usage: python bench/app.py [--write bench/RESULTS-app.md] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import pty
+import select
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "scrapinghub-dev" / "html"
+
+
+def _isolate() -> None:
+    home = Path(tempfile.mkdtemp(prefix="bench-app-"))
+    for env, name in (("BROADSHEET_DATA_DIR", "data"), ("BROADSHEET_CONFIG_DIR", "config"),
+                      ("BROADSHEET_CACHE_DIR", "cache")):
+        os.environ[env] = str(home / name)
+
+
+# -- 1. first paint of an extracted article --------------------------------------------
+
+async def _first_paints(pages: list[tuple[str, object]]) -> dict[str, list[float]]:
+    from textual.app import App, ComposeResult
+    from textual.containers import VerticalScroll
+    from textual.widgets import Markdown, Static
+
+    from reader.config import Config
+    from reader.ui.app import create_app
+    from reader.ui.loader import Page
+
+    times: dict[str, list[float]] = {"broadsheet": [], "static": [], "markdown": []}
+    app = create_app(config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(app.reader)
+        await pilot.pause()
+        for source, article in pages:
+            view = app.reader.article_view
+            start = time.perf_counter()
+            app.reader.show_page(Page(source, article, None))  # type: ignore[arg-type]
+            await pilot.pause()
+            while not view._strips:  # the compositor has drawn the article's lines
+                await pilot.pause()
+            times["broadsheet"].append(time.perf_counter() - start)
+
+    class Peer(App[None]):
+        def compose(self) -> ComposeResult:
+            with VerticalScroll():
+                yield Static("", id="static")
+            yield Markdown("", id="md")
+
+    peer = Peer()
+    async with peer.run_test(size=(120, 40)) as pilot:
+        for _, article in pages:
+            text = "\n\n".join(b.text for b in article.body)  # type: ignore[attr-defined]
+            static = peer.query_one("#static", Static)
+            markdown = peer.query_one("#md", Markdown)
+            markdown.display = False
+            start = time.perf_counter()
+            static.update(text)
+            await pilot.pause()
+            await pilot.pause()
+            times["static"].append(time.perf_counter() - start)
+            static.update("")
+            markdown.display = True
+            start = time.perf_counter()
+            await markdown.update(text)
+            await pilot.pause()
+            await pilot.pause()
+            times["markdown"].append(time.perf_counter() - start)
+            await markdown.update("")
+            await pilot.pause()
+    return times
+
+
+def first_paint() -> list[str]:
+    """Rows of the first-paint table."""
+    from reader.core.extract import extract
+    from reader.paths import demo_dir
+
+    rows: list[str] = []
+    sets: list[tuple[str, list[tuple[str, object]]]] = []
+    if CORPUS.is_dir():
+        corpus = [(str(p), extract(p.read_bytes())) for p in sorted(CORPUS.glob("*.html"))]
+        sets.append((f"scrapinghub-dev ({len(corpus)} pages), median", corpus))
+    else:
+        rows.append("| scrapinghub-dev | skipped: corpus absent | | | |")
+    longest = max(demo_dir().glob("*.html"), key=lambda p: p.stat().st_size)
+    article = extract(longest.read_bytes())
+    words = len(article.text.split())
+    sets.append((f"longest demo article ({longest.name}, {words} words), median of 5",
+                 [(str(longest), article)] * 5))
+    for label, pages in sets:
+        times = asyncio.run(_first_paints(pages))
+        med = {k: statistics.median(v) * 1000 for k, v in times.items()}
+        rows.append(
+            f"| {label} | {med['broadsheet']:.1f} ms | {med['static']:.1f} ms "
+            f"| {med['markdown']:.1f} ms | {med['broadsheet'] / med['static']:.2f}x static |"
+        )
+    return rows
+
+
+# -- 2. cold launch to the first body paragraph -----------------------------------------
+
+BARE = """
+import sys
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+text = open(sys.argv[1], encoding="utf-8").read()
+class Bare(App[None]):
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(text, markup=False)
+Bare().run()
+"""
+
+
+def _time_to_text(argv: list[str], needle: str, timeout: float = 30.0) -> float:
+    """Seconds from spawning ``argv`` in a terminal until ``needle`` is written to it."""
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    home = tempfile.mkdtemp(prefix="bench-cold-")  # fresh data and cache dirs: a cold start
+    for key, name in (("BROADSHEET_DATA_DIR", "data"), ("BROADSHEET_CACHE_DIR", "cache")):
+        env[key] = os.path.join(home, name)
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    seen = b""
+    target = needle.encode()
+    elapsed = float("nan")
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            seen += chunk
+            if target in seen:
+                elapsed = time.perf_counter() - start
+                break
+    finally:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return elapsed
+
+
+def cold_launch(runs: int) -> list[str]:
+    """Rows of the cold-launch table."""
+    from reader.core.extract import extract
+    from reader.paths import demo_dir
+
+    broadsheet = str(ROOT / ".venv" / "bin" / "broadsheet")
+    rows = []
+    results: dict[str, float] = {}
+    short = demo_dir() / "harbour-bridge-closure.html"
+    longest = max(demo_dir().glob("*.html"), key=lambda p: p.stat().st_size)
+    for label, path in (("short demo article", short), ("longest demo article", longest)):
+        article = extract(path.read_bytes())
+        first = next(b.text for b in article.body if b.kind == "paragraph")
+        needle = " ".join(first.split()[:3])
+        text_file = Path(tempfile.mkdtemp()) / "text.txt"
+        text_file.write_text(article.text, encoding="utf-8")
+        ours, bare = [], []
+        for _ in range(runs):
+            ours.append(_time_to_text([broadsheet, str(path)], needle))
+            bare.append(_time_to_text([sys.executable, "-c", BARE, str(text_file)], needle))
+        o, b = statistics.median(ours), statistics.median(bare)
+        results[label] = o
+        rows.append(f"| {label} ({path.name}) | {o * 1000:.0f} ms | {b * 1000:.0f} ms "
+                    f"| {o / b:.2f}x |")
+    rows.append(f"| longest / short (broadsheet) | | | "
+                f"{results['longest demo article'] / results['short demo article']:.2f}x |")
+    return rows
+
+
+# -- 3. memory over 100 jumps ------------------------------------------------------------
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+async def _jumps(count: int) -> tuple[float, float, float]:
+    from reader.config import Config
+    from reader.paths import demo_dir
+    from reader.ui.app import create_app
+
+    files = sorted(str(p) for p in demo_dir().glob("*.html"))
+    app = create_app(config=Config())
+    marks: dict[int, float] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        for n in range(count):
+            source = files[n % len(files)]
+            app.open_source(source)
+            while app.reader.page is None or app.reader.page.source != source:
+                await pilot.pause(0.01)
+            await pilot.pause()
+            if n + 1 in (1, 10, count):
+                marks[n + 1] = _rss_mb()
+    return marks[1], marks[10], marks[count]
+
+
+def memory() -> list[str]:
+    """Row of the memory table."""
+    first, tenth, last = asyncio.run(_jumps(100))
+    return [f"| 100 jumps between demo articles | {first:.0f} MB | {tenth:.0f} MB | {last:.0f} MB "
+            f"| {last - tenth:+.1f} MB |"]
+
+
+def main() -> int:
+    """Run everything and print (or write) a Markdown report."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--write", help="also write the report to this file")
+    parser.add_argument("--runs", type=int, default=5, help="cold launches per program")
+    args = parser.parse_args()
+    _isolate()
+    lines = [
+        "# App benchmarks",
+        "",
+        f"Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Machine: {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()}.",
+        "Command: `.venv/bin/python bench/app.py --write bench/RESULTS-app.md`",
+        "",
+        "## Opening an extracted article, to first paint (headless, 120x40)",
+        "",
+        "| pages | Broadsheet | Static (whole text) | Markdown widget | ratio |",
+        "|---|---|---|---|---|",
+        *first_paint(),
+        "",
+        f"## Cold launch to the first body paragraph (pty 120x40, median of {args.runs})",
+        "",
+        "| article | `broadsheet FILE` | bare Textual + Static | ratio |",
+        "|---|---|---|---|",
+        *cold_launch(args.runs),
+        "",
+        "## Memory (RSS)",
+        "",
+        "| run | after 1 | after 10 | after 100 | growth 10 -> 100 |",
+        "|---|---|---|---|---|",
+        *memory(),
+        "",
+    ]
+    report = "\n".join(lines)
+    print(report)
+    if args.write:
+        Path(args.write).write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
