@@ -32,6 +32,19 @@ def _add_many(path: str, prefix: str, count: int, start: threading.Event | None)
                                           entities=(entity("Shared Name"),)))
 
 
+def _run_adders(path: Path, processes: int, each: int, prefix: str) -> list[int | None]:
+    """Start ``processes`` writers together; their exit codes."""
+    start = FORK.Event()
+    workers = [FORK.Process(target=_add_many, args=(str(path), f"{prefix}{n}", each, start))
+               for n in range(processes)]
+    for worker in workers:
+        worker.start()
+    start.set()
+    for worker in workers:
+        worker.join(120)
+    return [worker.exitcode for worker in workers]
+
+
 def test_two_connections_see_each_others_writes(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
     with Library(path) as first, Library(path) as second:
@@ -59,15 +72,7 @@ def test_two_processes_write_at_once(tmp_path: Path) -> None:
 def test_four_processes_adding_100_each_end_with_400(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
     Library(path).close()
-    start = FORK.Event()
-    workers = [FORK.Process(target=_add_many, args=(str(path), f"p{n}", 100, start))
-               for n in range(4)]
-    for worker in workers:
-        worker.start()
-    start.set()
-    for worker in workers:
-        worker.join(120)
-    assert [w.exitcode for w in workers] == [0, 0, 0, 0]
+    assert _run_adders(path, 4, 100, "p") == [0, 0, 0, 0]
     with Library(path) as lib:
         assert lib.count() == 400
         assert len(lib.search("p3", limit=1000)) == 100
@@ -220,15 +225,7 @@ def test_schema_version_and_a_newer_library_is_refused_untouched(tmp_path: Path)
 
 def test_processes_opening_a_new_library_at_once_migrate_it_once(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
-    start = FORK.Event()
-    workers = [FORK.Process(target=_add_many, args=(str(path), f"m{n}", 1, start))
-               for n in range(3)]
-    for worker in workers:
-        worker.start()
-    start.set()
-    for worker in workers:
-        worker.join(60)
-    assert [w.exitcode for w in workers] == [0, 0, 0]
+    assert _run_adders(path, 3, 1, "m") == [0, 0, 0]
     with Library(path) as lib:
         assert lib.count() == 3
 
