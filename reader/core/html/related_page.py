@@ -103,11 +103,19 @@ def _needles(body: tuple[Block, ...]) -> set[str]:
     return out
 
 
+def _is_menu_item(el: Any) -> bool:
+    """A list item that is one bare link (menus): never a body paragraph, skipped cheaply."""
+    return el.tag == "li" and len(el) == 1 and not (el.text or "").strip() and el[0].tag == "a"
+
+
 def _locate_body(page: PageMap, body: tuple[Block, ...]) -> None:
     needles = _needles(body)
     if not needles:
         return
-    matched = [el for el in page.root.iter(*_TEXT_TAGS) if _key(el.text_content()) in needles]
+    matched = [
+        el for el in page.root.iter(*_TEXT_TAGS)
+        if not _is_menu_item(el) and _key(el.text_content()) in needles
+    ]
     if not matched:
         return
     counts: dict[Any, int] = {}

@@ -38,6 +38,9 @@ _TRAILING_MESS = re.compile(
     r"))+\s*$",
     re.IGNORECASE,
 )
+_MESS_END = re.compile(
+    r"(?:\d|\)|ago|today|yesterday|now|read|[ap]\.?m\.?|comments?|replies|shares|views)$", re.IGNORECASE
+)
 _ICON_WORD = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 _ARROWS = " \t>»›→▶►<«‹←•·|–—-:"
 _SEPARATOR = re.compile(r"^\s*[:|–—>»›\-]+\s*")
@@ -103,13 +106,18 @@ def clean_title(text: str) -> str:
     text = clean_text(text)
     if not text:
         return ""
-    text = _ICON_WORD.sub(" ", text)
+    if "_" in text:
+        text = _ICON_WORD.sub(" ", text)
     text = " ".join(text.split()).strip(_ARROWS)
     text = _strip_label(text)
-    previous = None
-    while previous != text:
-        previous = text
-        text = _TRAILING_MESS.sub("", text).strip(_ARROWS + " ")
+    # The trailing-mess pattern is only tried where it can match: on a short tail that
+    # ends like a date, a time or a counter.
+    while len(text) > 1 and _MESS_END.search(text[-16:]):
+        head, tail = text[:-60], text[-60:]
+        cut = _TRAILING_MESS.sub("", tail).strip(_ARROWS + " ")
+        if cut == tail:
+            break
+        text = (head + cut).strip(_ARROWS + " ")
     if len(text) > 300:
         text = text[:300].rsplit(" ", 1)[0] + "…"
     return text
