@@ -68,6 +68,10 @@ class _Spans:
         return _normalise(raw)
 
 
+def _styled(span: Span) -> bool:
+    return bool(span.href or span.emphasis or span.strong or span.code)
+
+
 def _normalise(raw: list[Span]) -> tuple[Span, ...]:
     """Collapse whitespace across span borders the way the block text does, merge same styles."""
     out: list[Span] = []
@@ -85,7 +89,9 @@ def _normalise(raw: list[Span]) -> tuple[Span, ...]:
         if out and (pending_space or lead):
             if same:
                 text = " " + text
-            else:  # the space belongs to neither style: keep it outside links
+            elif _styled(out[-1]) and not _styled(span):  # spaces stay outside links and emphasis
+                text = " " + text
+            else:
                 prev = out[-1]
                 out[-1] = Span(prev.text + " ", prev.href, prev.emphasis, prev.strong, prev.code)
         pending_space = trail
