@@ -275,3 +275,27 @@ def test_kicker_headings_lose_to_the_headline() -> None:
     assert [r.title for r in _related(_page(after=after))] == [
         "Union vote set for Friday after talks fail", "Ferries added for stranded travellers",
     ]
+
+
+def test_located_body_elements_replace_text_matching() -> None:
+    after = """<div><h2>Related</h2><a href="/w/2026/02/01/first-related-story-on-ports">First related story on ports</a>
+<a href="/w/2026/02/02/second-related-story-on-ports">Second related story on ports</a></div>"""
+    root = parse_html(_page(after=after, body_links='<a href="/w/2026/01/09/inline-story-about-ports">ports</a>'))
+    paragraphs = [p for p in root.iter("p")][:2]
+    # No body blocks at all: the elements alone place the body.
+    found = find_related(root, PAGE, (), located=paragraphs)
+    assert [r.kind for r in found] == ["related", "related", "inline"]
+    # Elements of another tree are ignored (and the text is matched instead).
+    other = parse_html("<p>elsewhere</p>")
+    assert [r.kind for r in find_related(root, PAGE, _body(), located=list(other.iter("p")))] == [
+        "related", "related", "inline",
+    ]
+
+
+def test_the_page_is_left_unchanged() -> None:
+    root = parse_html(_page(after='<h2>Related</h2><a href="/w/2026/02/01/a-b-c-d">A b c d e</a>'))
+    from lxml import etree
+
+    before = etree.tostring(root)
+    _ = find_related(root, PAGE, _body())
+    assert etree.tostring(root) == before

@@ -12,6 +12,7 @@ menus, headers and footers.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
@@ -166,17 +167,21 @@ def find_related(
     page_url: str | None,
     body: tuple[Block, ...],
     promos: tuple[Block, ...] = (),
+    *,
+    located: Sequence[Any] = (),
 ) -> tuple[Related, ...]:
     """Stories the page links to, ordered related, inline, more (page order within a kind).
 
     ``root`` is the parsed page (left unchanged), ``page_url`` its address (or
     ``<base>``), ``body`` the extracted article blocks and ``promos`` the promo
-    lines ("Read also: ...") the body cleaner took out of the body.
+    lines ("Read also: ...") the body cleaner took out of the body. ``located``
+    may give the body blocks' elements in ``root`` when the caller found them
+    already (saves matching the body's text against the page).
     """
     if root is None:
         return ()
     is_self = _own_urls(root, page_url)
-    page = map_page(root, body)
+    page = map_page(root, body, located)
     elements = page.elements
 
     def story_link(anchor: Any) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -83,12 +83,20 @@ def _key(text: str) -> str:
     return " ".join(text[:400].split())[:80]
 
 
-def map_page(root: Any, body: tuple[Block, ...]) -> PageMap:
-    """Number the elements and find the body's span (the marks are added by :func:`mark_blocks`)."""
+def map_page(root: Any, body: tuple[Block, ...], located: Sequence[Any] = ()) -> PageMap:
+    """Number the elements and find the body's span (the marks are added by :func:`mark_blocks`).
+
+    ``located`` are the body's elements when the caller already found them; otherwise
+    the body blocks' texts are matched against the page's text elements.
+    """
     elements = list(root.iter(etree.Element))
     page = PageMap(root, elements, {el: i for i, el in enumerate(elements)})
     page.anchors = [i for i, el in enumerate(elements) if el.tag == "a"]
-    _locate_body(page, body)
+    known = [el for el in located if el in page.pos]
+    if known:
+        _place_body(page, known)
+    else:
+        _locate_body(page, body)
     return page
 
 
@@ -116,8 +124,13 @@ def _locate_body(page: PageMap, body: tuple[Block, ...]) -> None:
         el for el in page.root.iter(*_TEXT_TAGS)
         if not _is_menu_item(el) and _key(el.text_content()) in needles
     ]
-    if not matched:
-        return
+    if matched:
+        _place_body(page, matched)
+
+
+def _place_body(page: PageMap, matched: list[Any]) -> None:
+    """The body's span: from the first to the last matched element inside the element that
+    holds most of them (stray matches elsewhere on the page are ignored)."""
     counts: dict[Any, int] = {}
     depth: dict[Any, int] = {}
     for el in matched:
