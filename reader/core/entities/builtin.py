@@ -13,6 +13,7 @@ from reader.core.models import Entity
 
 _SPEECH_GAP = re.compile(r"^,?\s+$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_LOWER = re.compile(r"\b[^\W\d_A-ZÀ-Þ][\w'’-]*")
 _LINE_START_GAP = re.compile(r"\n|^$|[.!?]\s")
 _JOIN_GAP = re.compile(r"^[ \u00a0]{0,2}(?:[a-zà-ÿ]{1,5}['’])?$|^['’]s [ ]?$")
 
@@ -140,7 +141,8 @@ def _brand_words(tokens: list[Token], lex: Lexicon, lang: str | None) -> set[str
     """Lower-case words that open sentences or lines: brand names written in lower case."""
     if lang not in lex.stopwords:
         return set()  # without the language's grammar words, any word could open a line
-    starts = [t for t in tokens if t.text and t.initial and t.text[0].isalpha()]
+    starts = [t for t in tokens if t.text and t.text[0].isalpha() and (t.initial or (
+        t.text[0].islower() and _LINE_START_GAP.search(t.gap or "")))]
     lower_starts = {t.text for t in starts if t.text.islower() and t.text.isalpha() and len(t.text) > 2
                     and t.key not in lex.all_stopwords and _LINE_START_GAP.search(t.gap or "")}
     if not starts or len(lower_starts) > min(2, max(1, 0.1 * len(starts))):
@@ -185,7 +187,7 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
     skip = {index[t.start] for c in quotes for t in c.tokens}
     caps = _caps_line_candidates(tokens, lex, skip)
     skip.update(index[t.start] for c in caps for t in c.tokens)
-    lower = frozenset(t.key for t in tokens if t.text and t.text[0].islower())
+    lower = frozenset(fold(w) for w in set(_LOWER.findall(text)))
     cands = quotes + caps + chunk(text, tokens, lex, lang, skip, lower)
     for word in _brand_words(tokens, lex, lang):
         for tok in tokens:
@@ -221,6 +223,7 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
         group.add(cand, _surface(text, cand))
         form = tuple(words)
         group.forms.add(form)
+        group.form_gaps[form] = tuple(t.gap for t in cand.tokens)
         if cand.courtesy:
             group.forms.add((text[cand.courtesy[0]:cand.courtesy[1]], *form))
             group.titled.add(text[cand.courtesy[0]:cand.end])
@@ -240,6 +243,8 @@ def _by_key(groups: list[Group]) -> list[Group]:
                 target.add(cand, "")
             target.surfaces.update(group.surfaces)
             target.forms |= group.forms
+            for form, gaps in group.form_gaps.items():
+                target.form_gaps.setdefault(form, gaps)
             target.shouted |= group.shouted
             target.titled |= group.titled
         else:
@@ -247,7 +252,7 @@ def _by_key(groups: list[Group]) -> list[Group]:
     return list(merged.values())
 
 
-def _scan(tokens: list[Token], index: dict[str, list[tuple[tuple[str, ...], int]]]
+def _scan(tokens: list[Token], index: dict[str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]]
           ) -> list[tuple[int, int, int]]:
     """(group, start, end) of every mention: the longest written form at each token."""
     out: list[tuple[int, int, int]] = []
@@ -257,10 +262,13 @@ def _scan(tokens: list[Token], index: dict[str, list[tuple[tuple[str, ...], int]
         options = index.get(tokens[i].text)
         step = 1
         if options:
-            for form, gi in options:
+            for form, gi, gaps in options:
                 k = len(form)
                 if i + k <= n and all(
-                    tokens[i + m].text == form[m] and len(tokens[i + m].gap) <= 4 and "\n" not in tokens[i + m].gap
+                    tokens[i + m].text == form[m] and (
+                        (len(tokens[i + m].gap) <= 4 and "\n" not in tokens[i + m].gap)
+                        or (m < len(gaps) and tokens[i + m].gap == gaps[m])
+                    )
                     for m in range(1, k)
                 ):
                     out.append((gi, tokens[i].start, tokens[i + k - 1].end))
@@ -272,14 +280,15 @@ def _scan(tokens: list[Token], index: dict[str, list[tuple[tuple[str, ...], int]
 
 def _entities(text: str, tokens: list[Token], title_tokens: list[Token], groups: list[Group],
               lex: Lexicon) -> tuple[Entity, ...]:
-    index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    index: dict[str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]] = {}
     for gi, group in enumerate(groups):
         for form in group.forms:
             if form and form[0]:
-                index.setdefault(form[0], []).append((form, gi))
+                gaps = group.form_gaps.get(form, ())
+                index.setdefault(form[0], []).append((form, gi, gaps))
                 upper = tuple(w.upper() for w in form)
                 if upper != form:
-                    index.setdefault(upper[0], []).append((upper, gi))
+                    index.setdefault(upper[0], []).append((upper, gi, gaps))
     for options in index.values():
         options.sort(key=lambda item: -len(item[0]))
     mentions: dict[int, list[tuple[int, int]]] = {}

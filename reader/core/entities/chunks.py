@@ -5,15 +5,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.entities.lexicon import Known, Lexicon, fold
+from reader.core.entities.lexicon import (
+    ARTICLES,
+    CONJ,
+    NAME_PARTICLES,
+    OF_WORDS,
+    PERSON_PARTICLES,
+    Known,
+    Lexicon,
+    fold,
+)
 from reader.core.entities.tokens import Token
 
 # Lower-case particles inside person names, and "of"-like words inside institution names.
-_NAME_PARTICLES = frozenset({"van", "von", "ter", "ten", "zu", "bin", "ibn", "al", "el", "dos", "das"})
-_PERSON_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "do", "van", "von", "der", "den", "le", "la", "dos", "das"})
-_OF_WORDS = frozenset({"of", "de", "du", "des", "di", "del", "della", "dello", "degli", "delle", "dei", "da", "do", "dos", "das", "der", "den", "für", "for", "the", "la", "le", "les", "el", "los", "las", "et", "y", "e", "and", "und", "&"}) | _NAME_PARTICLES
-_ARTICLES = frozenset({"the", "la", "le", "les", "l", "el", "los", "las", "der", "die", "das"})
-_CONJ = frozenset({"and", "und", "et", "y", "e", "&"})
+_NAME_PARTICLES = NAME_PARTICLES
+_PERSON_PARTICLES = PERSON_PARTICLES
+_OF_WORDS = OF_WORDS
+_ARTICLES = ARTICLES
+_CONJ = CONJ
 _SPACE = re.compile(r"^[ \u00a0]+$")
 _SPACE_ELIDED = re.compile(r"^[ \u00a0]+(?:[a-zà-ÿ]{1,5}['’])?$")
 _AFTER_NUMBER_BAD = re.compile(r"^[-–:/.,]\d|^\s*%|^[-–]")
@@ -28,6 +37,7 @@ _LISTING = re.compile(
     r"|\(([^(),\n]{2,60}), (?:19|20)\d\d\)",  # "(Des lendemains qui chantent, 2014)"
     re.MULTILINE,
 )
+_QUANTITY = re.compile(r" [^\W\d_A-ZÀ-Þ]")  # "15 jours": a number before a lower-case word
 _INNER_PUNCT = re.compile(r"[.!?;:,…]")
 
 
@@ -313,8 +323,7 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
                 continue
             if nxt.is_digit and len(nxt.text) <= 4 and _SPACE.match(nxt.gap) and not run[-1].is_digit:
                 after = text[nxt.end: nxt.end + 3]
-                following = tokens[j + 2] if j + 2 < n else None
-                quantity = following is not None and following.text[:1].islower() and following.gap == " "
+                quantity = bool(_QUANTITY.match(text, nxt.end))
                 if not _AFTER_NUMBER_BAD.match(after) and run[-1].key not in lex.calendar and (
                     (len(nxt.text) <= 3 and not quantity) or (len(nxt.text) == 4 and nxt.text[:2] in ("19", "20"))
                 ):

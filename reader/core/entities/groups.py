@@ -21,6 +21,8 @@ class Group:
     words: tuple[str, ...] = ()  # folded words of the longest form
     #: Token texts of every written form, used to find all mentions.
     forms: set[tuple[str, ...]] = field(default_factory=set)
+    #: The gaps between the words of a form as first written (skipped words included).
+    form_gaps: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     #: Surfaces seen only in lines written in capitals (shown in normal case).
     shouted: set[str] = field(default_factory=set)
     #: Forms with a courtesy title ("M. Musk"): aliases, never the name.
@@ -48,6 +50,8 @@ class Group:
         for etype, weight in other.votes.items():
             self.votes[etype] = self.votes.get(etype, 0.0) + weight
         self.forms |= other.forms
+        for form, gaps in other.form_gaps.items():
+            self.form_gaps.setdefault(form, gaps)
         self.shouted |= other.shouted
         self.titled |= other.titled
         other.merged_into = self

@@ -9,6 +9,17 @@ from importlib import resources
 
 from reader.core.models import EntityType
 
+# Lower-case words inside names: particles of people's names, "of"-like words of
+# institutions' names, and conjunctions ("Securities and Exchange Commission").
+NAME_PARTICLES = frozenset({"van", "von", "ter", "ten", "zu", "bin", "ibn", "al", "el", "dos", "das"})
+PERSON_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "do", "van", "von", "der", "den", "le", "la",
+                              "dos", "das"})
+OF_WORDS = frozenset({"of", "de", "du", "des", "di", "del", "della", "dello", "degli", "delle", "dei", "da", "do",
+                      "dos", "das", "der", "den", "für", "for", "the", "la", "le", "les", "el", "los", "las", "et",
+                      "y", "e", "and", "und", "&"}) | NAME_PARTICLES
+ARTICLES = frozenset({"the", "la", "le", "les", "l", "el", "los", "las", "der", "die", "das"})
+CONJ = frozenset({"and", "und", "et", "y", "e", "&"})
+
 #: Languages that have their own section in ``stopwords.txt``.
 LANGS: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl")
 
