@@ -194,11 +194,12 @@ def _blocked_host(host: str, c: RelatedCues) -> bool:
 
 
 def _service_words(segment: str, c: RelatedCues) -> bool:
-    """A segment such as ``help-17655000`` or ``about_us``: only service words (and numbers)."""
+    """A short segment naming a service or listing: ``help-17655000``, ``about_us``,
+    ``expert-profiles`` (one or two words, one of them a service word)."""
     if "-" not in segment and "_" not in segment:
         return False
     words = [w for w in _WORD_SPLIT.split(_PAGE_SUFFIX.sub("", segment)) if not w.isdigit()]
-    return bool(words) and len(words) <= 2 and all(w in c.segments for w in words)
+    return 0 < len(words) <= 2 and any(w in c.segments for w in words)
 
 
 def _slug_strength(segment: str) -> int:
