@@ -19,6 +19,8 @@ _CUT = ("...", "…")
 MERGE_GAP = 8
 MERGE_BARRIERS = 2
 MERGE_SHARE = 0.15
+#: A region is read as marking its paragraphs when this share of its prose stands alone.
+LOCAL_ALONE_SHARE = 0.3
 #: Glued lines inside a body are kept from this many words on (shorter: captions, links).
 MIN_GLUED_WORDS = 6
 
@@ -52,7 +54,24 @@ def score(ln: Line, structured: bool) -> float:
         return 1.0 if ln.ends else -1.5
     if not structured and _runon(ln):
         return ln.words * 0.7
+    if listed(ln):
+        return -1.0
     return -6.0 if ln.seen > 1 else -4.0
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if len(w) > 3]
+    return len(words) >= 2 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+
+
+def listed(ln: Line) -> bool:
+    """A glued line shaped like an item of a list in running text (not a menu entry or headline)."""
+    return (
+        ln.seen == 1 and ln.words >= 3 and not ln.boiler
+        and (ln.density >= 0.15 or any(ch.isdigit() for ch in ln.text))
+        and (ln.ends or ln.words <= 8 or any(ch.isdigit() for ch in ln.text))
+        and not _title_case(ln.text) and not ln.text.isupper()
+    )
 
 
 def _runon(ln: Line) -> bool:
@@ -69,6 +88,19 @@ def is_structured(lines: list[Line]) -> bool:
             if ln.alone:
                 alone += ln.words
     return total > 0 and alone >= 0.12 * total
+
+
+def marks_paragraphs(lines: list[Line], start: int, end: int) -> bool:
+    """False when lines[start:end] holds glued prose lines and few standing alone."""
+    total = alone = glued = 0
+    for ln in lines[start:end]:
+        if ln.prose:
+            total += ln.words
+            if ln.alone:
+                alone += ln.words
+            else:
+                glued += 1
+    return glued < 2 or alone >= LOCAL_ALONE_SHARE * total
 
 
 def _kadane(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -104,6 +136,14 @@ def _has_header(lines: list[Line], start: int) -> bool:
     return any(lines[j].kind in ("date", "byline") for j in range(max(0, start - 8), start + 2) if j < len(lines))
 
 
+def _mergeable(gap: list[Line]) -> bool:
+    """A gap an in-body box may leave: a few lines, one or two headings, no dated comment."""
+    barriers = [ln for ln in gap if ln.kind in BARRIERS]
+    if len(gap) > MERGE_GAP or not 1 <= len(barriers) <= MERGE_BARRIERS:
+        return False
+    return not any(ln.kind == "comments" for ln in barriers) or not any(ln.kind == "date" for ln in gap)
+
+
 def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
     """[start, end) of the body: the best run of lines between list headings, by score.
 
@@ -116,6 +156,10 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
     cuts = [i for i, ln in enumerate(lines) if ln.kind in BARRIERS]
     bounds = [-1, *cuts, len(lines)]
     cands: list[tuple[float, float, int, int]] = []
+    #: Candidates never merged into the body: teaser lists and boilerplate boxes.
+    teasers: set[int] = set()
+    comments = [i for i in cuts if lines[i].kind == "comments"]
+    headed_end = -1
     for a, b in itertools.pairwise(bounds):
         total, s, e = _kadane(scores, a + 1, b)
         if e <= s:
@@ -123,27 +167,36 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
         adjusted = total
         if _has_header(lines, s):
             adjusted *= 1.5
+            if headed_end < 0:
+                headed_end = e
+        after_comments = 1.0
         if a >= 0 and s - a <= 8 and any(lines[j].kind == "comments" for j in range(max(0, a - 3), a + 1)):
-            adjusted *= 0.3  # readers' comments under the article
+            after_comments *= 0.3  # readers' comments under the article
+        if 0 <= headed_end < s and any(headed_end <= j < s for j in comments):
+            after_comments *= 0.3  # past the comments of an article met earlier: comments, sidebars
         teaser = _teaser_share(lines, s, e)
         if teaser > 0.6:
             adjusted *= 0.3
+            teasers.add(len(cands))
         if sum(1 for ln in lines[s:e] if ln.kind == "date") >= 3:
             adjusted *= 0.5  # dated entries: comments or a news list
         prose = [ln for ln in lines[s:e] if ln.prose]
         if prose and sum(1 for ln in prose if ln.boiler) > 0.3 * len(prose):
             adjusted *= 0.3  # a cookie banner, newsletter box or legal notice
-        cands.append((adjusted, total, s, e))
+            teasers.add(len(cands))
+        # Merging judges a neighbour without the comment penalties: a heading such as
+        # "Comment" (an analysis) may open the second half of a body.
+        cands.append((adjusted * after_comments, adjusted * max(after_comments, 0.3), s, e))
     if not cands:
         return 0, 0
     k = max(range(len(cands)), key=lambda i: cands[i][0])
-    adjusted, _, start, end = cands[k]
+    _, adjusted, start, end = cands[k]
     # Merge neighbours split off by an in-body "Related" box.
     j = k + 1
     while j < len(cands):
         nxt = cands[j]
         gap = [ln for ln in lines[end:nxt[2]] if ln.kind not in TRANSPARENT]
-        if len(gap) <= MERGE_GAP and nxt[0] >= MERGE_SHARE * adjusted and 1 <= sum(1 for ln in gap if ln.kind in BARRIERS) <= MERGE_BARRIERS:
+        if j not in teasers and nxt[1] >= MERGE_SHARE * adjusted and _mergeable(gap):
             end = nxt[3]
             j += 1
         else:
@@ -152,7 +205,7 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
     while j >= 0:
         prv = cands[j]
         gap = [ln for ln in lines[prv[3]:start] if ln.kind not in TRANSPARENT]
-        if len(gap) <= MERGE_GAP and prv[0] >= MERGE_SHARE * adjusted and 1 <= sum(1 for ln in gap if ln.kind in BARRIERS) <= MERGE_BARRIERS:
+        if j not in teasers and prv[1] >= MERGE_SHARE * adjusted and _mergeable(gap):
             start = prv[2]
             j -= 1
         else:
@@ -196,7 +249,10 @@ def trim(lines: list[Line], start: int, end: int, structured: bool) -> tuple[int
     """Drop boilerplate and stray short lines from both edges of a region.
 
     Short lines stay when a prose line follows them within the region (sub-headings).
+    A region whose prose is mostly glued lines (a body in <div>s or <br>s on a page
+    that uses <p> elsewhere) is trimmed as an unmarked one.
     """
+    structured = structured and marks_paragraphs(lines, start, end)
     while end > start and _weak(lines[end - 1], structured):
         end -= 1
     while start < end and _weak(lines[start], structured):

@@ -70,7 +70,10 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
             # Scripts written without spaces (CJK): count long runs by their length.
             size += sum(len(w) // 3 for w in words if len(w) > 6 and w[0] >= "\u3000")
         head, _, last = folded.rpartition(" ")
-        k = " ".join((head if head and last in c.chrome_tokens else folded).strip(TRIM).split())
+        # An icon name glued to a title ("... play_circle") is dropped from the key;
+        # plain words among the chrome tokens ("comment", "share") are kept.
+        icon = head and "_" in last and last in c.chrome_tokens
+        k = " ".join((head if icon else folded).strip(TRIM).split())
         counts[k] = counts.get(k, 0) + 1
         before = i == 0 or not raw[i - 1]
         after = i == n - 1 or not raw[i + 1]
@@ -117,6 +120,11 @@ def _only_social(k: str, c: Cues) -> bool:
     return bool(tokens) and all(t in c.social or t in c.chrome_tokens for t in tokens)
 
 
+def _says(k: str, c: Cues) -> bool:
+    words = k.split()
+    return len(words) >= 2 and words[-1] in c.sets["says"]
+
+
 def classify(ln: Line, c: Cues) -> str:
     """The kind of a line taken alone: a cue, a date, a byline, a promo or plain text."""
     k = ln.key
@@ -137,6 +145,8 @@ def classify(ln: Line, c: Cues) -> str:
             return "share"
         if ln.words <= 5 and not c.sets["comment_words"].isdisjoint(_WORD.findall(k)):
             return "comments"  # "Leave a comment", "27 Kommentare"
+        if ln.words <= 6 and ln.text.endswith(":") and _says(k, c):
+            return "comments"  # "Jane Doe says:" over a reader's comment
     text = ln.text
     if text.startswith(c.promo_open) and text.endswith(c.promo_close) and ln.words >= 3:
         return "promo"

@@ -1,0 +1,92 @@
+"""Text dumps: how the body region is chosen and trimmed (fixtures written for these tests)."""
+
+from __future__ import annotations
+
+from reader.core.text import extract_text_page
+
+GLUED = [
+    "The storm reached the coast early on Tuesday morning, bringing winds of more than a hundred kilometres an hour.",
+    "Schools in the region stayed closed for the day, and the ferry services to the islands were cancelled until noon.",
+    "Forecasters said that the wind would weaken in the evening, but that heavy rain would continue through Wednesday.",
+    "Farmers were asked to bring their animals inside and to keep away from the rivers, which are expected to rise.",
+]
+
+SIDEBAR = [
+    "Our weekly newsletter brings you the best stories of the week, chosen by the editors for you.",
+    "We are a small independent team of reporters who have been covering the coast since nineteen ninety.",
+]
+
+
+def test_body_of_glued_lines_on_a_page_that_marks_paragraphs_elsewhere() -> None:
+    # The article sits in <div>s (lines glued), the sidebar in <p>s (lines alone):
+    # the glued prose must not be trimmed away as teasers.
+    dump = "\n".join([
+        "Home", "Weather", "Storm closes schools along the coast", "Published 4 March 2024",
+        *GLUED,
+        "Share", "Print", "Most read", "Ferry timetable for the winter", "Ten walks along the cliffs", "",
+        SIDEBAR[0], "", SIDEBAR[1], "",
+    ])
+    art = extract_text_page(dump)
+    assert art.text == "\n\n".join(GLUED)
+
+
+STEPS = [
+    "Mix the flour, the sugar and the butter in a large bowl until the dough is smooth and soft.",
+    "Roll the dough out on a floured table, cut out the biscuits and lay them on a baking tray.",
+    "Bake them for fifteen minutes in the middle of the oven, until they are golden brown on top.",
+]
+
+
+def test_list_items_between_paragraphs_stay_in_the_body() -> None:
+    dump = "\n".join([
+        "Recipes", "Almond biscuits for the winter", "By Jane Carter", "",
+        STEPS[0], "",
+        "You will need:",
+        "300 g of flour",
+        "200 g of sugar",
+        "1 pinch of salt",
+        "2 eggs from the farm",
+        "",
+        STEPS[1], "",
+        STEPS[2], "",
+        "About us", "Contact",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.startswith(STEPS[0])
+    assert art.text.endswith(STEPS[2])
+
+
+COMMENT = (
+    "I read this with great interest, and I must say that I have seen the very same thing happen in my own "
+    "town many years ago, when the council decided to close the old market without asking anyone who lived "
+    "there what they thought about it, and nobody has forgotten it since then, not even the children."
+)
+
+
+def test_a_long_comment_does_not_beat_a_short_article_above_it() -> None:
+    dump = "\n".join([
+        "Notes from the harbour",
+        "Boats come back to the old harbour",
+        "Published on 5 January 2024 by Jane Carter",
+        "",
+        "After ten years of work, the old harbour has been dredged and the first fishing boats are back.",
+        "",
+        "The harbour master said that twenty boats had already asked for a place for the summer.",
+        "",
+        "3 comments",
+        "Tom says:",
+        "6 January 2024 at 12:49",
+        "",
+        COMMENT,
+        "",
+        "Leave a comment",
+        "",
+        "Your email address will not be published. Required fields are marked with a star.",
+        "",
+        "Notes from the harbour is a blog about the boats, the people and the water of a small town by the sea.",
+        "",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.startswith("After ten years of work")
+    assert "never" not in art.text and "council" not in art.text
+    assert "blog about the boats" not in art.text
