@@ -11,14 +11,14 @@ from lxml import etree
 from reader.core.sanitize import clean_text
 from reader.core.text.cues import cues
 
-_MARKS = ("byline", "Byline", "author", "Author", "AUTHOR", "dateline", "writtenby", "p-author")
 _CANDIDATES = etree.XPath(
-    "//body//*[@rel='author' or contains(@itemprop, 'author') or "
-    + " or ".join(f"contains(@{attr}, '{mark}')" for attr in ("class", "id") for mark in _MARKS)
-    + "]"
+    "descendant::*[@rel='author' or @itemprop[contains(., 'author')]"
+    " or @class[contains(., 'uthor') or contains(., 'UTHOR') or contains(., 'yline')"
+    " or contains(., 'dateline') or contains(., 'writtenby')]"
+    " or @id[contains(., 'uthor') or contains(., 'yline')]]"
 )
 _NAME_PROP = etree.XPath(".//*[contains(@itemprop, 'name')]")
-_TEXT_NODES = etree.XPath("//body//text()[string-length() < 120]")
+_TEXT_NODES = etree.XPath("descendant::text()[string-length() < 120]")
 #: Containers whose bylines belong to someone else (comments, teasers, menus).
 _UNLIKELY = re.compile(
     r"-ad-|banner|breadcrumb|combx|comment|community|disqus|extra|footer|gdpr|menu|related|remark|"
@@ -62,7 +62,10 @@ def _text(el: Any) -> str:
 
 def visible_byline(root: Any) -> str | None:
     """The first visible byline element's text, as the page shows it."""
-    for el in _CANDIDATES(root):
+    body = root.find("body")
+    if body is None:
+        body = root
+    for el in _CANDIDATES(body):
         if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
             continue
         text = _text(el)
@@ -73,7 +76,7 @@ def visible_byline(root: Any) -> str | None:
         named = next((n for n in _NAME_PROP(el) if _text(n)), None)
         return _text(named) if named is not None else text
     pattern = _by_line()
-    for node in _TEXT_NODES(root):
+    for node in _TEXT_NODES(body):
         if not pattern.match(node):
             continue
         el = node.getparent()

@@ -20,7 +20,7 @@ WRAPPER_TAGS = ("div", "span", "section", "strong", "b", "em", "a", "font", "cen
 
 
 _WORDS = re.compile(r"\w+")
-_TEXT_NODES = etree.XPath("//body//text()")
+_TEXT_NODES = etree.XPath("descendant::text()")
 #: Squashed characters compared at a block's start and end when its whole text is not found.
 _EDGE = 24
 
@@ -98,7 +98,8 @@ class TextIndex:
     def _build_edges(self) -> tuple[dict[str, Any], dict[str, Any]]:
         starts: dict[str, Any] = {}
         ends: dict[str, Any] = {}
-        for node in _TEXT_NODES(self._root):
+        body = self._root.find("body")
+        for node in _TEXT_NODES(self._root if body is None else body):
             sq = squash(node)
             if len(sq) < _EDGE:
                 continue

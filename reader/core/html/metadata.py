@@ -27,9 +27,9 @@ _PUBLISHED_KEYS = (
 _UPDATED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                  "dc.date.modified", "lastmod", "last-modified")
 _DATE_ELEMENTS = etree.XPath(
-    "//body//*[@itemprop='datePublished' or @itemprop='dateCreated' or @pubdate or self::time"
-    " or contains(@class, 'publish') or contains(@class, 'date') or contains(@class, 'Date')"
-    " or contains(@class, 'time') or contains(@id, 'date')]"
+    "descendant::*[@itemprop='datePublished' or @itemprop='dateCreated' or @pubdate or self::time"
+    " or @class[contains(., 'publish') or contains(., 'date') or contains(., 'Date')"
+    " or contains(., 'time')] or @id[contains(., 'date')]]"
 )
 
 
@@ -184,7 +184,8 @@ def _byline(obj: dict[str, Any], meta: dict[str, str], root: Any) -> tuple[str |
 
 
 def _visible_date(root: Any) -> datetime | None:
-    for el in _DATE_ELEMENTS(root)[:40]:
+    body = root.find("body")
+    for el in _DATE_ELEMENTS(root if body is None else body)[:40]:
         for attr in ("datetime", "content", "data-timestamp", "title"):
             parsed = parse_date(el.get(attr))
             if parsed:
