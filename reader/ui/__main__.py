@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from reader.ui.app import create_app
+from reader.ui.launch import run
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the app on the optional source given."""
     args = sys.argv[1:] if argv is None else argv
-    create_app(source=args[0] if args else None).run()
-    return 0
+    return run(source=args[0] if args else None)
 
 
 if __name__ == "__main__":

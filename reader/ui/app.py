@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from reader.ui.launch import Preload
 
 from reader.config import Config
 from reader.state import load_state, save_state
@@ -37,8 +40,10 @@ class BroadsheetApp(App[None]):
     ]
 
     def __init__(self, config: Config, *, problems: Iterable[str] = (), source: str | None = None,
-                 content: bytes | None = None, offline: bool = False) -> None:
+                 content: bytes | None = None, offline: bool = False,
+                 preload: Preload | None = None) -> None:
         super().__init__()
+        self.preload = preload
         self.config = config
         self.offline = offline
         self.keymap_overrides = dict(config.keymap)
@@ -46,6 +51,7 @@ class BroadsheetApp(App[None]):
         self._start = (source, content)
         self._reader: ReaderScreen | None = None
         self._recent: list[Entry] = []
+        self._warm = False
         themes = load_themes()
         self._problems.extend(themes.problems)
         for theme in themes.themes:
@@ -114,6 +120,9 @@ class BroadsheetApp(App[None]):
 
     def page_shown(self, page: Page) -> None:
         """Called by the reader screen each time an article is shown."""
+        if not self._warm:
+            self._warm = True
+            self.run_worker(_warm_up, thread=True, group="warm", exit_on_error=False)
         if page.source == STDIN:
             return
         article = page.article
@@ -178,14 +187,23 @@ class BroadsheetApp(App[None]):
                 yield command
 
 
+def _warm_up() -> None:
+    """Import the extraction stack in the background, so the first jump does not wait for it."""
+    import reader.core.entities
+    import reader.core.extract
+    import reader.core.html
+    import reader.core.text  # noqa: F401
+
+
 def create_app(*, source: str | None = None, content: bytes | None = None,
                config: Config | None = None, problems: Iterable[str] = (),
-               offline: bool = False) -> BroadsheetApp:
+               offline: bool = False, preload: Preload | None = None) -> BroadsheetApp:
     """The app, as the CLI, the tests and the screenshot script all build it.
 
     ``source`` is a path or URL to open at start, ``content`` the bytes of standard
     input already read; with neither, the home screen shows the demo library.
     ``config`` defaults to the user's config file (its problems are reported once).
+    ``preload`` is the first page already being loaded (see :mod:`reader.ui.launch`).
     """
     found = list(problems)
     if config is None:
@@ -193,4 +211,5 @@ def create_app(*, source: str | None = None, content: bytes | None = None,
 
         config, more = load_config()
         found.extend(more)
-    return BroadsheetApp(config, problems=found, source=source, content=content, offline=offline)
+    return BroadsheetApp(config, problems=found, source=source, content=content, offline=offline,
+                         preload=preload)

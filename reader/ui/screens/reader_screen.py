@@ -152,7 +152,9 @@ class ReaderScreen(Screen[None]):
     def _load(self, source: str, content: bytes | None, token: int, delta: int) -> None:
         worker = get_current_worker()
         try:
-            page = load_page(source, self.app.config, content=content, offline=self.app.offline)
+            page = self._preloaded(source) or load_page(
+                source, self.app.config, content=content, offline=self.app.offline
+            )
         except LoadError as exc:
             if not worker.is_cancelled:
                 self.post_message(PageFailed(source, str(exc), token))
@@ -166,6 +168,14 @@ class ReaderScreen(Screen[None]):
             return
         if not worker.is_cancelled:
             self.post_message(PageLoaded(page, token, delta))
+
+    def _preloaded(self, source: str) -> Page | None:
+        """The first page, when the launcher already loaded it in a child process."""
+        preload = self.app.preload
+        if preload is None or preload.source != source:
+            return None
+        self.app.preload = None
+        return preload.result()
 
     def _start_loading(self) -> None:
         if self._loading_timer is not None:
