@@ -57,7 +57,11 @@ def _visible(el: Any) -> bool:
 
 
 def _text(el: Any) -> str:
-    return clean_text(" ".join(t for t in el.itertext() if t))
+    return clean_text(" ".join(t for t in el.itertext() if t)).strip(_EDGE_JUNK)
+
+
+#: Separators that bylines borrow from their neighbours ("| Author", "By X -").
+_EDGE_JUNK = " |~-–—•·:/,"
 
 
 def visible_byline(root: Any) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -165,7 +166,7 @@ def _lang(value: str | None) -> str | None:
 
 def _byline(obj: dict[str, Any], meta: dict[str, str], root: Any) -> tuple[str | None, tuple[str, ...]]:
     """(byline as shown, author names): structured data first, then the visible byline."""
-    authors = [clean_text(n) for n in names(obj.get("author")) or names(obj.get("creator"))]
+    authors = [clean_text(html.unescape(n)) for n in names(obj.get("author")) or names(obj.get("creator"))]
     authors = [a for a in authors if a and "http" not in a]
     if not authors:
         raw = first(meta.get("author"), meta.get("dc.creator"), meta.get("dcterms.creator"),
