@@ -48,13 +48,8 @@ def _main_content(root: Any, url: str | None, *, recall: bool = False, fast: boo
         return None
 
 
-def _thin(doc: Any, root: Any) -> bool:
-    """True when the extracted text is short, or under half of the page's paragraph text."""
-    size = len(getattr(doc, "text", None) or "")
-    if size < _SHORT:
-        return True
-    paragraphs = sum(len(p.text_content()) for p in root.iter("p"))
-    return size < 0.5 * paragraphs
+def _size(doc: Any) -> int:
+    return len(getattr(doc, "text", None) or "")
 
 
 def extract_html(html: str, url: str | None = None) -> Article:
@@ -67,13 +62,14 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if base is not None:
         base_url = urljoin(url or "", base.get("href") or "") or url
     doc = _main_content(root, url)
-    if _thin(doc, root):
+    paragraphs = sum(len(p.text_content()) for p in root.iter("p"))
+    if _size(doc) < _SHORT or _size(doc) < 0.5 * paragraphs:
         # Little text for the page: let the extractor compare with its fallback algorithms.
         doc = _main_content(root, url, fast=False)
-    if len(getattr(doc, "text", None) or "") < _TOO_SHORT:
-        # Precision mode found (next to) nothing: a page of unusual layout; ask for recall.
+    if _size(doc) < _TOO_SHORT or _size(doc) < 0.25 * paragraphs:
+        # Precision pruned (next to) everything: a page of unusual layout; ask for recall.
         second = _main_content(root, url, recall=True)
-        if len(getattr(second, "text", None) or "") > len(getattr(doc, "text", None) or ""):
+        if _size(second) > _size(doc):
             doc = second
     meta = extract_metadata(root, url)
     blocks = convert_body(getattr(doc, "body", None), base_url)
