@@ -54,7 +54,7 @@ def _cold() -> None:
     """Empty the URL caches so every timed run pays what a new page pays."""
     from reader.core.html import related_page, related_urls
 
-    related_page.class_verdict.cache_clear()
+    related_page._words_verdict.cache_clear()
     related_urls._resolve.cache_clear()
     related_urls.facts.cache_clear()
 

@@ -299,3 +299,16 @@ def test_the_page_is_left_unchanged() -> None:
     before = etree.tostring(root)
     _ = find_related(root, PAGE, _body())
     assert etree.tostring(root) == before
+
+
+def test_teasers_give_section_and_date() -> None:
+    after = """<section><h2>Related stories</h2><ul>
+<li><a href="/w/2026/02/01/ferries-added-for-stranded-travellers"><span class="kicker">Transport</span>
+<span class="title">Ferries added for stranded travellers</span></a> <time datetime="2026-02-01T08:30:00+01:00">1 Feb</time></li>
+<li><a href="/w/2026/02/02/union-vote-set-for-friday">Union vote set for Friday</a> <time datetime="last week">last week</time></li>
+</ul></section>"""
+    found = _related(_page(after=after))
+    assert [(r.title, r.section, r.published) for r in found] == [
+        ("Ferries added for stranded travellers", "Transport", "2026-02-01T08:30:00+01:00"),
+        ("Union vote set for Friday", None, None),
+    ]

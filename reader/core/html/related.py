@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 from reader.core.html.related_cues import cues
 from reader.core.html.related_page import PageMap, kinds_at, map_page, mark_blocks
-from reader.core.html.related_titles import anchor_title, clean_title
+from reader.core.html.related_titles import anchor_title, clean_title, teaser_meta
 from reader.core.html.related_urls import (
     HINT,
     STRONG,
@@ -51,6 +51,8 @@ class _Found:
     position: int
     title: str
     quality: int
+    #: An anchor of the story in the page (its teaser may give a date and a section).
+    anchor: Any = None
 
 
 class _Collector:
@@ -78,6 +80,9 @@ class _Collector:
         else:
             title, quality = anchor_title(anchor)
             self.add(url, kind, position, title, quality)
+        found = self.found[url_key(url)]
+        if found.anchor is None:
+            found.anchor = anchor
 
     def results(self) -> tuple[Related, ...]:
         out: list[Related] = []
@@ -97,7 +102,10 @@ class _Collector:
             url = clean_url(item.url)
             title = clean_text(title)
             if url and title:
-                out.append(Related(title=title, url=url, kind=item.kind))
+                # In-body links have no teaser: only list items carry a section and a date.
+                teaser = item.anchor is not None and item.kind != "inline"
+                section, published = teaser_meta(item.anchor) if teaser else (None, None)
+                out.append(Related(title, url, item.kind, section=section, published=published))
         return tuple(out)
 
 

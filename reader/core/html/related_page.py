@@ -196,12 +196,29 @@ def _marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-@lru_cache(maxsize=8192)
+_RANK = {"sponsored": 0, "drop": 1, "related": 2, "chrome": 3, None: 9}
+
+
 def class_verdict(cls: str | None, ident: str | None) -> tuple[str | None, bool]:
-    """(what a class and id mark: sponsored, drop, related, chrome or None; whether they name a label)."""
+    """(what a class and id mark: sponsored, drop, related, chrome or None; whether they name a label).
+
+    Class and id are judged apart (ids are mostly unique, classes repeat) and the
+    stronger verdict wins: sponsored, then drop, then related, then chrome.
+    """
+    kind, label = _words_verdict(cls) if cls else (None, False)
+    if ident:
+        other, other_label = _words_verdict(ident)
+        if _RANK[other] < _RANK[kind]:
+            kind = other
+        label = label or other_label
+    return kind, label
+
+
+@lru_cache(maxsize=8192)
+def _words_verdict(words: str) -> tuple[str | None, bool]:
     c = cues()
     sponsored, related = _marker_patterns()
-    words = f"{cls or ''} {ident or ''}".casefold()
+    words = words.casefold()
     parts = set(_CLASS_PARTS.split(words))
     found: str | None = None
     if sponsored.search(words):

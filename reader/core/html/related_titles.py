@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any
 
 from reader.core.html.related_cues import cues
@@ -70,6 +71,39 @@ def anchor_title(a: Any) -> tuple[str, int]:
         if alt:
             return alt, 1
     return clean_title(a.get("title") or a.get("aria-label") or ""), 1
+
+
+_ISO_DATE = re.compile(r"^(?:19|20)\d\d-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?$")
+_KICKER_CLASS = re.compile(r"(?:^|[\s_-])(?:kicker|eyebrow|overline|rubrique|rubrique-mini|rubric|section|category)(?:$|[\s_-])")
+#: Elements of a teaser looked at: the anchor's parent and grandparent, when small.
+_TEASER_LEVELS = 2
+_TEASER_SIZE = 40
+
+
+def teaser_meta(anchor: Any) -> tuple[str | None, str | None]:
+    """(section, published) shown next to a story link: its kicker and its ``<time datetime>``."""
+    section: str | None = None
+    published: str | None = None
+    node = anchor
+    href = anchor.get("href")
+    for _ in range(_TEASER_LEVELS + 1):
+        if node is None or sum(1 for _ in islice(node.iter(), _TEASER_SIZE + 1)) > _TEASER_SIZE:
+            break
+        if any(a.get("href") != href for a in node.iter("a")):
+            break  # the next teaser's date is not this one's
+        for el in node.iter("time", "span", "div", "p", "small"):
+            if published is None and el.tag == "time":
+                value = clean_text(el.get("datetime") or "")
+                if _ISO_DATE.match(value):
+                    published = value
+            elif section is None and el.tag != "time" and _KICKER_CLASS.search((el.get("class") or "").casefold()):
+                text = clean_text(el.text_content())
+                if 0 < len(text) <= 40:
+                    section = text
+        if section and published:
+            break
+        node = node.getparent()
+    return section, published
 
 
 def _headline_quality(text: str) -> int:
