@@ -183,12 +183,12 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
              all_weak: bool = False) -> tuple[list[Group], list[Token]]:
     tokens = tokenize(text, lex, lang)
     index = {t.start: i for i, t in enumerate(tokens)}
-    quotes = quoted_titles(text, tokens, lex, lang)
+    quotes = quoted_titles(text, tokens, lex, lang, index)
     skip = {index[t.start] for c in quotes for t in c.tokens}
     caps = _caps_line_candidates(tokens, lex, skip)
     skip.update(index[t.start] for c in caps for t in c.tokens)
     lower = frozenset(fold(w) for w in set(_LOWER.findall(text)))
-    cands = quotes + caps + chunk(text, tokens, lex, lang, skip, lower)
+    cands = quotes + caps + chunk(text, tokens, lex, lang, skip, lower, index)
     for word in _brand_words(tokens, lex, lang):
         for tok in tokens:
             if tok.text == word:

@@ -93,10 +93,13 @@ def _edge_junk(tok: Token, lex: Lexicon, lang: str | None) -> bool:
     )
 
 
-def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None) -> list[Candidate]:
-    """Short capitalised phrases in quotation marks: titles of works and the like."""
+def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
+                  by_start: dict[int, int]) -> list[Candidate]:
+    """Short capitalised phrases in quotation marks: titles of works and the like.
+
+    ``by_start`` maps each token's start offset to its index.
+    """
     out: list[Candidate] = []
-    by_start = {t.start: i for i, t in enumerate(tokens)}
     for match in _QUOTES.finditer(text):
         group = next(g for g in range(1, 5) if match.group(g) is not None)
         inner = match.group(group).strip().rstrip(",.!?…")
@@ -264,12 +267,11 @@ def _joinable_of(run: list[Token], conn: Token, after: list[Token], lex: Lexicon
     return cue_left or person
 
 
-def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
-          skip: set[int], lower: frozenset[str] = frozenset()) -> list[Candidate]:
+def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None, skip: set[int],
+          lower: frozenset[str], index_of: dict[int, int]) -> list[Candidate]:
     """Candidates from runs of capitalised words (tokens whose index is in ``skip`` are taken)."""
     out: list[Candidate] = []
     n = len(tokens)
-    index_of = {t.start: k for k, t in enumerate(tokens)}
     counts: dict[str, int] = {}
     for t in tokens:
         if t.is_cap:
@@ -277,8 +279,8 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
     i = 0
     while i < n:
         tok = tokens[i]
-        if i in skip or not tok.text:
-            i += 1
+        if not tok.is_cap or i in skip:
+            i += 1  # names start with a capital (or a brand's camel case)
             continue
         width = _dateline(tokens, i, text)
         if width:

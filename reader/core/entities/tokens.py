@@ -20,6 +20,7 @@ _URLISH = re.compile(
     r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|fr|de|es|it|pt|uk|io|co|eu|info|be|ch|nl|ca|us|tv|me|gov|edu)\b(?:/\S*)?"
     r"|\b\w+\.\w+/\S*"
 )
+_URL_HINT = re.compile(r"://|www\.|[@#]\w|\w\.(?:com|org|net|fr|de|es|it|pt|uk|io|co|eu|info|be|ch|nl|ca|us|tv|me|gov|edu)\b|\w\.\w+/")
 _ELISION = re.compile(
     r"^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu|dell|dall|nell|sull|all|coll|quell|un|dov|com)['’](?=[^\W\d_])",
     re.IGNORECASE,
@@ -63,6 +64,29 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
+class _LowerToken(Token):
+    """A lower-case word: all its flags are false, so none is stored (cheaper to make)."""
+
+    __slots__ = ()
+    initial = False  # type: ignore[assignment]
+    possessive = False  # type: ignore[assignment]
+    is_cap = False  # type: ignore[assignment]
+    is_upper = False  # type: ignore[assignment]
+    is_camel = False  # type: ignore[assignment]
+    is_digit = False  # type: ignore[assignment]
+
+    def __init__(self, text: str, start: int, end: int, line: int, gap: str = "", key: str = "",
+                 headline: bool = False, caps_line: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.line = line
+        self.gap = gap
+        self.key = key
+        self.headline = headline
+        self.caps_line = caps_line
+
+
 def _brand_prefix(word: str) -> bool:
     """eZ, iPhone, macOS: a short ASCII lower-case start; not "àJean" (glued words) or "setUpClass" (code)."""
     n = 0
@@ -95,7 +119,22 @@ def _shape(word: str) -> tuple[bool, bool, bool, bool]:
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of web addresses, handles and the like."""
-    return [m.span() for m in _URLISH.finditer(text)]
+    # Addresses hold no spaces: look only at the space-free stretches with a hint of one,
+    # the full pattern is too slow to try at every word of an article.
+    out: list[tuple[int, int]] = []
+    done = -1
+    for hint in _URL_HINT.finditer(text):
+        if hint.start() < done:
+            continue
+        start = max(text.rfind(" ", 0, hint.start()), text.rfind("\n", 0, hint.start())) + 1
+        end = len(text)
+        for sep in (" ", "\n"):
+            found = text.find(sep, hint.end())
+            if 0 <= found < end:
+                end = found
+        out.extend(m.span() for m in _URLISH.finditer(text, start, end))
+        done = end
+    return out
 
 
 def _line_kinds(text: str, lex: Lexicon, lang: str | None) -> list[tuple[int, bool, bool]]:
@@ -127,8 +166,21 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
     mask_i = 0
     n_masked = len(masked)
     next_line = lines[1][0] if len(lines) > 1 else len(text) + 1
+    n_text = len(text)
+    _, headline, caps = lines[0]
     for match in _TOKEN.finditer(text):
         start, end = match.span()
+        word = match.group()
+        if start >= next_line:
+            while next_line <= start:
+                line_no += 1
+                next_line = lines[line_no + 1][0] if line_no + 1 < len(lines) else n_text + 1
+            _, headline, caps = lines[line_no]
+        if not n_masked and word.islower() and "'" not in word and "’" not in word:
+            # the common case, kept cheap: only capitalised words need flags and sentence starts
+            tokens.append(_LowerToken(word, start, end, line_no, text[prev_end:start], fold(word), headline, caps))
+            prev_end = end
+            continue
         if n_masked:
             while mask_i < n_masked and masked[mask_i][1] <= start:
                 mask_i += 1
@@ -136,10 +188,6 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
                 tokens.append(Token("", start, end, line_no, text[prev_end:start]))  # breaks chunks
                 prev_end = end
                 continue
-        while next_line <= start:
-            line_no += 1
-            next_line = lines[line_no + 1][0] if line_no + 1 < len(lines) else len(text) + 1
-        word = match.group()
         possessive = False
         if "'" in word or "’" in word:
             elided = _ELISION.match(word)
@@ -150,13 +198,12 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
             if cut and cut.start() > 0:
                 end -= len(word) - cut.start()
                 word, possessive = word[:cut.start()], True
-        if end < len(text) and text[end] == "." and fold(word + ".") in lex.abbreviations:
+        if end < n_text and text[end] == "." and fold(word + ".") in lex.abbreviations:
             word, end = word + ".", end + 1
         if "-" in word and word[0].isupper():
             parts = word.split("-")
             if len(parts) == 2 and all(fold(p) in lex.known for p in parts):
                 # "US-China": two names side by side, not one
-                _, headline, caps = lines[line_no]
                 first = Token(parts[0], start, start + len(parts[0]), line_no, text[prev_end:start],
                               fold(parts[0]), headline, caps)
                 first.is_cap, first.is_upper, first.is_camel, first.is_digit = _shape(parts[0])
@@ -167,10 +214,12 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
                 word = parts[1]
         gap = text[prev_end:start]
         prev_end = end if end > match.end() else match.end()
-        _, headline, caps = lines[line_no]
+        if word.islower():
+            # only capitalised words need their flags and whether they open a sentence
+            tokens.append(_LowerToken(word, start, end, line_no, gap, fold(word), headline, caps))
+            continue
         token = Token(word, start, end, line_no, gap, fold(word), headline, caps)
-        if not word.islower():
-            token.is_cap, token.is_upper, token.is_camel, token.is_digit = _shape(word)
+        token.is_cap, token.is_upper, token.is_camel, token.is_digit = _shape(word)
         token.possessive = possessive
         if not tokens:
             token.initial = True
