@@ -312,3 +312,12 @@ def test_teasers_give_section_and_date() -> None:
         ("Ferries added for stranded travellers", "Transport", "2026-02-01T08:30:00+01:00"),
         ("Union vote set for Friday", None, None),
     ]
+
+
+def test_query_views_of_a_linked_page_fold_into_it() -> None:
+    base = "https://photos.example.org/gallery/2026/03/04/harbour-strike-in-pictures"
+    links = f'<a href="{base}">View all</a> ' + " ".join(
+        f'<a href="{base}?id=i-2150113{n}">Photo {n} of the harbour strike</a>' for n in range(3)
+    )
+    found = _related(_page(body_links=links))
+    assert [(r.url, r.kind) for r in found] == [(base, "inline")]

@@ -84,7 +84,16 @@ class _Collector:
         if found.anchor is None:
             found.anchor = anchor
 
+    def _fold_query_variants(self) -> None:
+        """``/x?slide=2`` next to ``/x`` on one page is a view of ``/x``: keep one entry."""
+        for key in [k for k in self.found if "?" in k]:
+            bare = self.found.get(key.split("?", 1)[0])
+            if bare is not None:
+                item = self.found.pop(key)
+                self.add(bare.url, item.kind, item.position, item.title, item.quality)
+
     def results(self) -> tuple[Related, ...]:
+        self._fold_query_variants()
         out: list[Related] = []
         for item in sorted(self.found.values(), key=lambda f: (_RANK[f.kind], f.position)):
             title = item.title
