@@ -7,13 +7,20 @@ from collections import Counter
 
 from reader.core.entities.chunks import Candidate, chunk, quoted_titles
 from reader.core.entities.groups import Group, merge_groups, name_key
-from reader.core.entities.lexicon import Known, Lexicon, fold, lexicon
+from reader.core.entities.lexicon import NAME_PARTICLES, PERSON_PARTICLES, Known, Lexicon, fold, lexicon
 from reader.core.entities.tokens import Token, guess_lang, tokenize
 from reader.core.models import Entity
 
 _SPEECH_GAP = re.compile(r"^,?\s+$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LOWER = re.compile(r"\b[^\W\d_A-ZÀ-Þ][\w'’-]*")
+_DETERMINERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "le", "la", "les", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "son", "sa", "ses", "leur",
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "el", "los", "las", "uno", "una", "unos", "unas", "il", "lo", "gli", "i", "o", "os", "as", "um", "uma",
+    "de", "het", "een",
+})
 _LINE_START_GAP = re.compile(r"\n|^$|[.!?]\s")
 _JOIN_GAP = re.compile(r"^[ \u00a0]{0,2}(?:[a-zà-ÿ]{1,5}['’])?$|^['’]s [ ]?$")
 
@@ -57,8 +64,10 @@ def _intrinsic_votes(cand: Candidate, lex: Lexicon, lang: str | None) -> None:
         if (first.key in lex.all_stopwords or first.key in lex.demonyms
                 or any(t.is_digit for t in cand.tokens)):
             cand.vote("MISC", 1)  # titles open with a grammar word ("From Hell"); "French Touch"
-        elif any(w in lex.org_adjective for w in words):
-            cand.vote("ORG", 1.5)  # "Corte Suprema", "Haute Autorité"
+        elif any(w in lex.org_adjective for w in words) or any(
+            w in lex.all_stopwords and w not in PERSON_PARTICLES and w not in NAME_PARTICLES for w in words[1:]
+        ):
+            cand.vote("ORG", 1.5)  # "Corte Suprema", "Haute Autorité", "Youth For Climate"
         elif any(w in lex.known for w in words):
             cand.vote("ORG", 1)  # "Business France", "STX France"
         else:
@@ -148,7 +157,13 @@ def _brand_words(tokens: list[Token], lex: Lexicon, lang: str | None) -> set[str
     if not starts or len(lower_starts) > min(2, max(1, 0.1 * len(starts))):
         return set()  # a text written in lower case, or code: not a brand
     counts = Counter(t.text for t in tokens if t.text)
-    return {word for word in lower_starts if counts[word] >= 2}
+    determined: set[str] = set()
+    for prev, tok in zip(tokens, tokens[1:], strict=False):
+        # "l'impact", "un appel", "the update": a common noun, not a brand
+        if tok.text in lower_starts and (prev.key in _DETERMINERS and prev.end + 1 == tok.start
+                                         or tok.gap.endswith(("'", "’"))):
+            determined.add(tok.text)
+    return {word for word in lower_starts if counts[word] >= 2 and word not in determined}
 
 
 def _display(surfaces: Counter[str], caps_only: set[str]) -> str:

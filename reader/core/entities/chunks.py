@@ -361,11 +361,14 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None, skip: 
         back = start_i - 1
         while back >= 0 and start_i - back <= 2 and tokens[back].key in _OF_WORDS and not tokens[back].is_cap:
             back -= 1
-        title_rest = back < start_i - 1 and back >= 0 and tokens[back].key in lex.jobs
+        # "Director of Public Prosecution X", "ministère de la Culture", "président de la République"
+        title_rest = back < start_i - 1 and back >= 0 and (tokens[back].key in lex.jobs or (
+            not tokens[back].is_cap and (tokens[back].key in lex.org_prefix or tokens[back].key in lex.org_word)
+        ))
         for n_piece, piece in enumerate(pieces):
-            if title_rest and n_piece == 0 and (len(pieces) > 1 or fold(
+            if title_rest and n_piece == 0 and (len(pieces) > 1 or (len(piece) == 1 and fold(
                 " ".join(t.text for t in piece)
-            ) not in lex.known):
+            ) not in lex.known)):
                 continue  # "Director of Public Prosecution Eva-Marie Persson", "ministro de Economía"
             piece = _trim(piece, lex, lang)
             if not piece:
@@ -384,8 +387,8 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None, skip: 
                 piece = [tokens[before], *piece]  # "99 Francs"
             cand = Candidate(piece)
             cand.weak = (first.initial and first is run[0]) or first.headline
-            if title_rest:
-                cand.vote("PER", 3)
+            if title_rest and n_piece > 0:
+                cand.vote("PER", 3)  # the person the title belongs to
             if courtesy and n_piece == 0 and first is run[0]:
                 cand.courtesy = (tok.start, tok.end)
                 cand.vote("PER", 5)
