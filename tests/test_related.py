@@ -321,3 +321,17 @@ def test_query_views_of_a_linked_page_fold_into_it() -> None:
     )
     found = _related(_page(body_links=links))
     assert [(r.url, r.kind) for r in found] == [(base, "inline")]
+
+
+def test_related_list_kept_as_body_after_the_last_paragraph_stays_related() -> None:
+    after = """<h3>Read more</h3><ul>
+<li><a href="/w/2026/02/01/first-story-in-the-trailing-list">First story in the trailing list today</a></li>
+<li><a href="/w/2026/02/02/second-story-in-the-trailing-list">Second story in the trailing list today</a></li></ul>"""
+    html = _page().replace(f"<p>{MORE_TEXT}</p>", f"<p>{MORE_TEXT}</p>{after}")
+    items = (
+        (Span("First story in the trailing list today"),),
+        (Span("Second story in the trailing list today"),),
+    )
+    body = (*_body(), Block("list", items=items))
+    found = find_related(parse_html(html), PAGE, body)
+    assert [r.kind for r in found] == ["related", "related"]

@@ -230,6 +230,8 @@ def _kind_of(page: PageMap, position: int, where: str | None) -> RelatedKind | N
     if where == "drop":
         return None
     if page.in_body(position):
+        if where == "related" and position > page.prose_end:
+            return "related"  # a related list after the last paragraph, kept as body by the extractor
         return "more" if where == "more" else "inline"
     if where == "related":
         return "related"

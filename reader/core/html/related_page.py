@@ -51,6 +51,8 @@ class PageMap:
     marks: list[Mark] = field(default_factory=list)
     #: Start of the element that holds the body (lead media, bylines sit between it and the body).
     container_start: int = -1
+    #: End of the body's last paragraph (list items the extractor kept may follow it).
+    prose_end: int = -1
     #: Positions of the page's anchors, in order.
     anchors: list[int] = field(default_factory=list)
     #: Sorted positions of the body's paragraphs found in the page.
@@ -146,7 +148,9 @@ def _place_body(page: PageMap, matched: list[Any]) -> None:
     page.body_start = min(page.pos[el] for el in inside)
     page.body_end = max(page.end(el) for el in inside)
     # List items are left out: extractors sometimes keep a related list as body.
-    page.paragraphs = sorted(page.pos[el] for el in inside if el.tag != "li")
+    prose = [el for el in inside if el.tag != "li"]
+    page.paragraphs = sorted(page.pos[el] for el in prose)
+    page.prose_end = max((page.end(el) for el in prose), default=page.body_end)
     _widen_to_chunks(page, container)
 
 

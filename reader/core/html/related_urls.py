@@ -98,7 +98,7 @@ class UrlFacts:
     path: str
     #: ``host/a``, ``host/a/b``... the proper prefixes of the path (its section pages).
     prefixes: tuple[str, ...]
-    #: The registrable part of the host (``news.bbc.co.uk`` -> ``bbc.co.uk``).
+    #: The registrable part of the host (``news.example.co.uk`` -> ``example.co.uk``).
     site: str
 
 
@@ -231,7 +231,7 @@ def _query_names_story(query: str) -> bool:
 
 
 def site_of(host: str) -> str:
-    """The registrable part of a host, roughly: ``news.bbc.co.uk`` -> ``bbc.co.uk``."""
+    """The registrable part of a host, roughly: ``news.example.co.uk`` -> ``example.co.uk``."""
     labels = host.casefold().removeprefix("www.").split(".")
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
         return ".".join(labels[-3:])
