@@ -155,6 +155,13 @@ def test_subscription_pitch_closing_the_body_is_cut() -> None:
     assert "Paragraph 3." in article.text
 
 
+def test_prose_about_an_app_closing_the_body_is_kept() -> None:
+    closing = ("<p>The harbour master said the new tide app, which you can use to plan a visit, "
+               "was built by pupils of the town's school.</p>")
+    article = extract_html(page(para(1) + para(2) + para(3) + closing), "https://coast.example/a")
+    assert "new tide app" in article.text
+
+
 def test_standfirst_under_the_headline_opens_the_body() -> None:
     lead = (
         "After two years of delays the harbour finally has its new breakwater, and the "

@@ -173,19 +173,23 @@ def _is_pitch(text: str) -> bool:
     if len(text) > 320:
         return False
     words = set(re.findall(r"\w+", text.casefold()))
-    return len(words & _PITCH_WORDS) >= 1 and bool(words & _PITCH_ACTS)
+    if len(text) < 200 and words & _APP_WORDS and words & _STORE_WORDS and words & _PITCH_ACTS:
+        return True
+    return bool(words & _PITCH_WORDS) and bool(words & _PITCH_ACTS)
 
 
 _PITCH_WORDS = frozenset({
     "subscribe", "subscriber", "subscribers", "subscription", "newsletter", "abonnieren",
     "abonnement", "abonnenten", "abonnez", "abonné", "abonnés", "suscríbete",
-    "suscripción", "suscriptor", "boletín", "app", "apps", "subskrypcja", "newslettera",
+    "suscripción", "suscriptor", "boletín", "subskrypcja", "newslettera",
 })
+_APP_WORDS = frozenset({"app", "apps", "application", "applications"})
+_STORE_WORDS = frozenset({"download", "ios", "android", "herunterladen", "télécharger", "descarga"})
 #: Words that, beside a pitch word, make a line an invitation rather than news about one.
 _PITCH_ACTS = frozenset({
     "now", "today", "here", "download", "our", "your", "you", "jetzt", "hier", "unseren",
     "unsere", "ihr", "sie", "du", "maintenant", "notre", "nos", "votre", "vous", "ahora",
-    "nuestro", "nuestra", "tu", "teraz", "nasz", "naszą", "please", "bitte", "to", "view", "free",
+    "nuestro", "nuestra", "tu", "teraz", "nasz", "naszą", "please", "bitte", "view", "free",
 })
 #: Sentence ends: a paragraph without one, closing the body, is a label or a menu entry.
 _SENTENCE_END = re.compile(r"[.!?…:;»«“”\"')\]。！？、」』）]\s*$")
