@@ -278,8 +278,20 @@ def is_caption(ln: Line, c: Cues) -> bool:
             or c.prefix("credit", text)
             or (text.startswith("(") and text.endswith(")") and ln.words <= 10)
             or (ln.words <= 40 and not ln.alone and text.endswith(c.credit_marks))
+            or (ln.words <= 60 and _credit_tail(text, c))
         )
     return ln.caption
+
+
+def _credit_tail(text: str, c: Cues) -> bool:
+    """Ends with a photographer and agency in brackets: "(Jane Doe/AP)", "(Photo: Reuters)"."""
+    if not text.endswith(")"):
+        return False
+    open_at = text.rfind("(")
+    inner = text[open_at + 1:-1] if open_at > 0 else ""
+    if not inner or len(inner.split()) > 6:
+        return False
+    return "/" in inner or any(mark in inner for mark in c.credit_marks) or bool(c.prefix("credit", inner))
 
 
 def split_credit(text: str, c: Cues) -> tuple[str, str]:

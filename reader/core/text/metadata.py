@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from reader.core.text import title
 from reader.core.text.body import is_caption
 from reader.core.text.cues import Cues
 from reader.core.text.dates import find_date
 from reader.core.text.lines import Line
 
-#: How far above the body the title is looked for, in lines.
-TITLE_WINDOW = 30
+#: How far above the body the lead (standfirst) is looked for, in lines.
+LEAD_WINDOW = 8
 #: How many lines at the top of a region may still be header (lead, byline, date, caption).
 HEADER_LINES = 8
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|del|la|le|du|dos|das|y|bin|al|ibn|st\.?)$")
@@ -79,80 +80,17 @@ def split_authors(byline: str, c: Cues) -> tuple[str, ...]:
     return tuple(n for n in names if _name_like(n))
 
 
-_CRUMBS = re.compile(r"\s[»›>|/•·]\s|[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]+[A-ZÀ-Þ]")
-
-
-def _title_score(lines: list[Line], j: int, start: int, c: Cues) -> float:
-    ln = lines[j]
-    if ln.kind != "text" or not 2 <= ln.words <= 30 or is_caption(ln, c):
-        return -99.0
-    text = ln.text
-    s = min(ln.words, 12) / 3
-    last = text[-1]
-    if last == "." and not text.endswith("..."):
-        s -= 4
-    if last in ",;:":
-        s -= 3
-    if ln.prose and ln.words > 20:
-        s -= 3
-    if text[0].islower():
-        s -= 3
-    if ln.seen > 3:
-        s -= 3
-    elif ln.seen > 1 and ln.words >= 3:
-        s += 1.5  # the title again in breadcrumbs or share text
-    if ln.words <= 4 and _name_like(text):
-        s -= 3
-    if _CRUMBS.search(text):
-        s -= 3
-    if ln.dated:
-        s -= 4
-    between = 0
-    for k in range(j + 1, start):
-        other = lines[k]
-        stray = other.kind == "text" and not other.prose and not is_caption(other, c)
-        if (stray and not _name_like(other.text)) or other.kind in ("related", "more", "stop", "tags"):
-            between += 1
-    s -= 0.6 * between
-    for k in range(j + 1, min(len(lines), j + 4)):
-        other = lines[k]
-        if other.kind in ("date", "byline"):
-            s += 4 if k == j + 1 else 2.5
-            break
-        if other.kind == "text" and other.prose:
-            s += 1.5 if k == j + 1 else 0.5
-            break
-    return s
-
-
-def find_title(lines: list[Line], start: int, c: Cues) -> int:
-    """Index of the title line near ``start`` (-1 when none fits)."""
-    best, best_at = 0.0, -1
-    for j in range(start - 1, max(-1, start - TITLE_WINDOW), -1):
-        s = _title_score(lines, j, start, c)
-        if s > best:
-            best, best_at = s, j
-    # A title the region swallowed: a heading-like first line.
-    for j in range(start, min(len(lines), start + 2)):
-        if lines[j].prose:
-            break
-        s = _title_score(lines, j, j, c) - 1
-        if s > best:
-            best, best_at = s, j
-    return best_at
-
-
 def read_header(lines: list[Line], start: int, end: int, c: Cues, lang: str | None) -> Header:
     """Title, section, date, byline and lead from the lines around the body start."""
     head = Header(start=start)
-    t = find_title(lines, start, c)
+    t = title.find_title(lines, start, end, c, c.stopwords.get(lang or "", frozenset()))
     if t >= 0:
         head.title_at = t
-        title = lines[t].text
+        text = lines[t].text
         # A title broken over two lines ("Tanz in X:" / "Mit allen Wassern").
-        if title.endswith(":") and t + 1 < start and lines[t + 1].kind == "text" and lines[t + 1].words <= 15:
-            title = f"{title} {lines[t + 1].text}"
-        head.title = title
+        if text.endswith(":") and t + 1 < start and lines[t + 1].kind == "text" and lines[t + 1].words <= 15:
+            text = f"{text} {lines[t + 1].text}"
+        head.title = text
         if t > 0:
             prev = lines[t - 1]
             if prev.kind == "text" and prev.words <= 3 and prev.text[-1] not in ".:!?" and len(prev.text) > 1:
@@ -201,15 +139,28 @@ def _bare_name(lines: list[Line], j: int, c: Cues) -> str | None:
     return None
 
 
+def _headline(ln: Line) -> bool:
+    return ln.kind == "text" and not ln.prose and 4 <= ln.words <= 20
+
+
+def _among_headlines(lines: list[Line], j: int) -> bool:
+    """Inside a list of story titles: the lines on both sides are headlines too."""
+    return 0 < j < len(lines) - 1 and _headline(lines[j - 1]) and _headline(lines[j + 1])
+
+
 def _lead(lines: list[Line], t: int, start: int, c: Cues) -> str | None:
-    lo = t + 1 if t >= 0 else max(0, start - 6)
+    # The standfirst sits by the body: a title found far above it leaves chrome between.
+    lo = max(t + 1, start - LEAD_WINDOW)
     candidates: list[int] = []
     byline_at = -1
     for j in range(lo, start):
         ln = lines[j]
         if ln.kind == "byline":
             byline_at = j
-        elif ln.kind == "text" and ln.words >= 8 and not is_caption(ln, c) and (ln.prose or ln.ends):
+        elif (
+            ln.kind == "text" and ln.words >= 8 and not is_caption(ln, c) and (ln.prose or ln.ends)
+            and not _among_headlines(lines, j)
+        ):
             candidates.append(j)
     if len(candidates) >= 2 and candidates[0] == byline_at + 1:
         candidates.pop(0)  # the author's bio under the byline

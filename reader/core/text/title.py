@@ -1,0 +1,121 @@
+"""The title of a dump: the headline-shaped line above the body that speaks of what the body says."""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.text.body import is_caption
+from reader.core.text.cues import Cues
+from reader.core.text.lines import Line, name_like
+
+#: How far above the body the title is looked for, in lines.
+TITLE_WINDOW = 60
+#: Words of the body the title is compared with.
+BODY_SAMPLE_WORDS = 600
+#: Two headlines in a row this long read as title and subtitle.
+SUBTITLE_WORDS = 6
+_WORD = re.compile(r"\w+")
+_CRUMBS = re.compile(r"\s[»›>|/•·]\s|[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]+[A-ZÀ-Þ]")
+#: Kinds of lines that may sit between a title and the body without weakening it.
+_META = frozenset({"date", "byline", "share", "ad", "junk", "comments", "promo"})
+
+
+def content_words(text: str, stop: frozenset[str]) -> set[str]:
+    """Casefolded words of three letters or more that are not stopwords."""
+    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 3 and w not in stop and not w.isdigit()}
+
+
+def body_vocabulary(lines: list[Line], start: int, end: int, stop: frozenset[str]) -> set[str]:
+    """Content words of the first prose lines of the body."""
+    vocab: set[str] = set()
+    count = 0
+    for ln in lines[start:end]:
+        if ln.kind != "text" or ln.words < 5:
+            continue
+        vocab |= content_words(ln.text, stop)
+        count += ln.words
+        if count >= BODY_SAMPLE_WORDS:
+            break
+    return vocab
+
+
+def headline_shaped(ln: Line, c: Cues) -> bool:
+    """Could be a headline: plain text of a few words, not a sentence fragment, caption or name."""
+    if ln.kind != "text" or not 1 <= ln.words <= 30 or ln.boiler or is_caption(ln, c):
+        return False
+    text = ln.text
+    if text[0].islower() or text[-1] in ",;" or _CRUMBS.search(text):
+        return False
+    if ln.words == 1 and (ln.seen < 2 or len(text) < 4):
+        return False
+    return not (ln.words <= 4 and name_like(text))
+
+
+def title_score(lines: list[Line], j: int, start: int, vocab: set[str], c: Cues, stop: frozenset[str]) -> float:
+    """How much line ``j`` looks like the title of a body starting at ``start``."""
+    ln = lines[j]
+    text = ln.text
+    s = min(ln.words, 12) / 4
+    if text[-1] == "." and not text.endswith("..."):
+        s -= 3
+    elif text[-1] == ":":
+        s -= 2
+    if ln.prose and ln.words > 20:
+        s -= 3
+    if ln.dated:
+        s -= 3
+    if ln.density > 0.4 and ln.words >= 6:
+        s -= 1  # a sentence: standfirst rather than headline
+    if ln.seen > 3:
+        s -= 3
+    elif ln.seen > 1 and ln.words >= 2:
+        s += 1.5  # the title again in breadcrumbs or share text
+    words = content_words(text, stop)
+    if words and vocab:
+        hits = len(words & vocab)
+        s += 3 * hits / len(words) + 0.75 * min(hits, 5)
+    # Of a headline and a subheading on the next line, the first is the title; a
+    # short kicker above a headline is not.
+    if ln.words >= SUBTITLE_WORDS:
+        if j + 1 < start and lines[j + 1].words >= 4 and headline_shaped(lines[j + 1], c):
+            s += 2
+        if j > 0 and lines[j - 1].words >= SUBTITLE_WORDS and headline_shaped(lines[j - 1], c):
+            s -= 2
+    # Headers read title, (standfirst,) byline or date, body.
+    for k in range(j + 1, min(len(lines), j + 4)):
+        other = lines[k]
+        if other.kind in ("date", "byline"):
+            s += 3 if k == j + 1 else 2
+            break
+        if other.kind == "text" and other.prose:
+            s += 1
+            break
+    between = 0
+    for k in range(j + 1, start):
+        other = lines[k]
+        if other.kind in ("related", "more", "stop", "tags"):
+            between += 3
+        elif other.kind not in _META and not (other.kind == "text" and (other.prose or is_caption(other, c))):
+            between += 1
+    s -= min(0.15 * between, 5)
+    return s
+
+
+def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset[str]) -> int:
+    """Index of the title line near ``start`` (-1 when none fits)."""
+    vocab = body_vocabulary(lines, start, end, stop)
+    best, best_at = 1.0, -1
+    for j in range(max(0, start - TITLE_WINDOW), start):
+        if headline_shaped(lines[j], c):
+            s = title_score(lines, j, start, vocab, c, stop)
+            if s > best:
+                best, best_at = s, j
+    # A title the region swallowed: a headline-shaped first line.
+    for j in range(start, min(len(lines), start + 2)):
+        if lines[j].prose:
+            break
+        if headline_shaped(lines[j], c):
+            s = title_score(lines, j, j, vocab, c, stop) - 1
+            if s > best:
+                best, best_at = s, j
+    return best_at

@@ -1,0 +1,79 @@
+"""Text dumps: title, lead and captions above the body (fixtures written for these tests)."""
+
+from __future__ import annotations
+
+from reader.core.text import extract_text_page
+
+BODY = [
+    "The new lighthouse on the northern cape was switched on last night after three years of building work.",
+    "Its lamp can be seen from forty kilometres away, and the keepers say that the old tower will become a museum.",
+    "The lighthouse was paid for by the harbour board and by a collection among the fishing families of the cape.",
+]
+
+
+def _paras(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        out += [line, ""]
+    return out
+
+
+def test_title_far_above_the_body_is_found_by_the_words_it_shares_with_it() -> None:
+    chrome = ["Score 87", "Key facts", "Height 40 m", "Range 40 km", "Built 2024", "Buy tickets now"]
+    dump = "\n".join([
+        "Home", "Coast",
+        "New lighthouse switched on at the northern cape",
+        "By Jane Carter",
+        "4 March 2024",
+        "Share", "Tweet", "Save",
+        *chrome,
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "New lighthouse switched on at the northern cape"
+
+
+def test_title_before_its_subtitle() -> None:
+    dump = "\n".join([
+        "Jane Carter", "About", "4 March 2024", "Coast",
+        "New lighthouse switched on at the northern cape",
+        "Keepers plan a museum in the old tower",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "New lighthouse switched on at the northern cape"
+
+
+def test_a_line_ending_with_a_bracketed_credit_is_a_caption_not_the_lead() -> None:
+    caption = "The new lamp, seen from the harbour wall on Monday evening, March 4, 2024. (Jane Carter/Example Agency)"
+    dump = "\n".join([
+        "New lighthouse switched on at the northern cape",
+        "",
+        caption,
+        "",
+        "By Jane Carter",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.lead is None
+    assert "seen from the harbour wall" not in art.text
+    figures = [b for b in art.body if b.kind == "figure"]
+    assert figures and figures[0].credit == "Jane Carter/Example Agency"
+
+
+def test_lead_is_not_taken_from_a_list_of_story_titles() -> None:
+    dump = "\n".join([
+        "New lighthouse switched on at the northern cape",
+        "Watch more",
+        "Ferry timetable changes for the winter season",
+        "Keeper: 'I have waited thirty years for this night'",
+        "Ten walks along the cliffs of the northern cape",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.lead is None
+    assert art.title == "New lighthouse switched on at the northern cape"
