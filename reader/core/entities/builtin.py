@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from reader.core.entities.chunks import Candidate, chunk, quoted_titles
 from reader.core.entities.groups import Group, merge_groups, name_key
-from reader.core.entities.lexicon import NAME_PARTICLES, PERSON_PARTICLES, Known, Lexicon, fold, lexicon
+from reader.core.entities.lexicon import (
+    NAME_PARTICLES,
+    PERSON_PARTICLES,
+    Known,
+    Lexicon,
+    fold,
+    lexicon,
+)
 from reader.core.entities.tokens import Token, guess_lang, tokenize
 from reader.core.models import Entity
 
@@ -17,7 +25,7 @@ _LOWER = re.compile(r"\b[^\W\d_A-ZÀ-Þ][\w'’-]*")
 _DETERMINERS = frozenset({
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
     "le", "la", "les", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "son", "sa", "ses", "leur",
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem", "einer", "eines",
     "el", "los", "las", "uno", "una", "unos", "unas", "il", "lo", "gli", "i", "o", "os", "as", "um", "uma",
     "de", "het", "een",
 })
@@ -95,7 +103,7 @@ def _context_votes(cand: Candidate, tokens: list[Token], index: dict[int, int], 
                 cand.vote(lex.appositive[prev.key], 3)
             elif (prev.text in lex.loc_prep.get(lang or "*", lex.loc_prep["*"]) and len(cand.tokens) == 1
                   and not strong_type):
-                cand.vote("LOC", 0.75)
+                cand.vote("LOC", 1.0)
     if j + 1 < len(tokens):
         nxt = tokens[j + 1]
         if nxt.key in lex.person_verbs and _SPEECH_GAP.match(nxt.gap) and not strong_type:
@@ -158,9 +166,9 @@ def _brand_words(tokens: list[Token], lex: Lexicon, lang: str | None) -> set[str
         return set()  # a text written in lower case, or code: not a brand
     counts = Counter(t.text for t in tokens if t.text)
     determined: set[str] = set()
-    for prev, tok in zip(tokens, tokens[1:], strict=False):
+    for prev, tok in pairwise(tokens):
         # "l'impact", "un appel", "the update": a common noun, not a brand
-        if tok.text in lower_starts and (prev.key in _DETERMINERS and prev.end + 1 == tok.start
+        if tok.text in lower_starts and ((prev.key in _DETERMINERS and prev.end + 1 == tok.start)
                                          or tok.gap.endswith(("'", "’"))):
             determined.add(tok.text)
     return {word for word in lower_starts if counts[word] >= 2 and word not in determined}

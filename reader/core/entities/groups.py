@@ -182,11 +182,16 @@ def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> tuple[Group 
                     lw[-1] == word or (lw[0] == word and word in lex.given) or _close(lw[-1], word)
                     or (word in lw[1:] and len(word) > 3 and word not in lex.all_stopwords)
                 ) and short.votes.get("LOC", 0) < 5
-            elif not known_short:  # "UK" is not short for "UK Government"
+            else:
                 core = item.core
-                if (core != lw and (words == core or (n == 1 and lw[-1] in lex.org_suffix and core[-1] == word)
-                                   or (n == 1 and len(core) == 1 and (core[0] + "s" == word
-                                                                      or word + "s" == core[0])))) or (lw[:n] == words and all(w in lex.misc_word or w in lex.org_word for w in lw[n:])):
+                if known_short:
+                    # "UK" is not short for "UK Government", but "Porto" is for "FC Porto"
+                    hit = core == words and lw[-1] == words[-1]
+                elif (core != lw and (
+                    words == core
+                    or (n == 1 and lw[-1] in lex.org_suffix and core[-1] == word)
+                    or (n == 1 and len(core) == 1 and (core[0] + "s" == word or word + "s" == core[0]))
+                )) or (lw[:n] == words and all(w in lex.misc_word or w in lex.org_word for w in lw[n:])):
                     hit = True
             if not hit and acro and len(lw) > 1:
                 hit = acronym = acro in item.initials
