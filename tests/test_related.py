@@ -335,3 +335,12 @@ def test_related_list_kept_as_body_after_the_last_paragraph_stays_related() -> N
     body = (*_body(), Block("list", items=items))
     found = find_related(parse_html(html), PAGE, body)
     assert [r.kind for r in found] == ["related", "related"]
+
+
+def test_comment_counts_and_user_pages_are_not_stories() -> None:
+    side = """<h2>Latest</h2><ul>
+<li><a href="/w/2026/02/01/lawsuit-over-the-harbour-name-filed">Lawsuit over the harbour name filed today</a>
+<a href="/w/2026/02/02/other-story-with-comments-here">Comments (5 posted)</a></li>
+<li><a href="/@harbour_reporter">Harbour reporter writing about ports</a></li></ul>"""
+    found = _related(_page(side=side))
+    assert [r.title for r in found] == ["Lawsuit over the harbour name filed today"]

@@ -38,6 +38,7 @@ __all__ = ["find_related"]
 _RANK = {kind: i for i, kind in enumerate(RELATED_KINDS)}
 #: Title quality of a promo line's text (as good as a headline element).
 _PROMO_QUALITY = 3
+_NOT_STORY_LABELS = ("drop", "sponsored", "ad")
 #: Anchor texts that say nothing about the story they link to.
 _GENERIC = frozenset({"here", "click here", "this", "link", "video", "watch", "photos", "more", "this story"})
 
@@ -79,6 +80,8 @@ class _Collector:
             self.add(url, kind, position, "", 0)
         else:
             title, quality = anchor_title(anchor)
+            if cues().label_kind(title) in _NOT_STORY_LABELS:
+                return  # "Comments (5)", "Share": a link to a part of that story, not to it
             self.add(url, kind, position, title, quality)
         found = self.found[url_key(url)]
         if found.anchor is None:

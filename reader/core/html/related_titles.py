@@ -35,12 +35,11 @@ _TRAILING_MESS = re.compile(
     r"|\(\d+\)"
     r"|\d+\s+(?:comments?|replies|shares|views)"
     r"|\d+\s*min(?:ute)?s?\s+read"
-    r"|(?:yesterday|today|just now)"
     r"))+\s*$",
     re.IGNORECASE,
 )
 _MESS_END = re.compile(
-    r"(?:\d|\)|ago|today|yesterday|now|read|[ap]\.?m\.?|comments?|replies|shares|views)$", re.IGNORECASE
+    r"(?:\d|\)|ago|read|[ap]\.?m\.?|comments?|replies|shares|views)$", re.IGNORECASE
 )
 _ICON_WORD = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 _ARROWS = " \t>»›→▶►<«‹←•·|–—-:"

@@ -166,6 +166,8 @@ def _strength(host: str, raw_segments: list[str], query: str, raw_path: str, url
             return NOT_STORY
     if folded and "." in folded[-1] and folded[-1].rsplit(".", 1)[1] in c.extensions:
         return NOT_STORY
+    if folded and folded[-1].startswith(("@", "~")):
+        return NOT_STORY  # a user's page (``/@name``, ``/~name``)
     if query and _query_names_story(query):
         return STRONG
     if folded:
