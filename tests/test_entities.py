@@ -258,3 +258,34 @@ def test_importing_reads_no_word_list() -> None:
         "import sys; assert 'spacy' not in sys.modules and 'py3langid' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_names_inside_hyphenated_adjectives() -> None:
+    text = "Shares of New York-listed Kelvora rose. The London-based firm and a US-led group met."
+    found = by_name(find_entities(text, lang="en"))
+    assert {"New York", "London", "US", "Kelvora"} <= set(found)
+    assert [text[a:b] for a, b in found["London"].mentions] == ["London"]
+    assert not any("-" in name for name in found)
+
+
+def test_code_identifiers_are_not_entities() -> None:
+    text = (
+        "Call setUpClass before tearDownClass, and set MAX_RETRIES in the config.\n\n"
+        "def run_tests():\n    return assertTrue(x)\n\nThe iPhone app by Marta Lindqvist worked."
+    )
+    found = by_name(find_entities(text, lang="en"))
+    assert "setUpClass" not in found and "MAX_RETRIES" not in found and "assertTrue" not in found
+    assert "iPhone" in found and found["Marta Lindqvist"].type == "PER"
+
+
+def test_a_name_seen_only_with_a_courtesy_title_is_shown_without_it() -> None:
+    text = "The Honourable Natalio Quarles spoke first. Later, Quarles left the chamber."
+    entity = by_name(find_entities(text, lang="en"))["Natalio Quarles"]
+    assert entity.type == "PER" and entity.count == 2
+    assert "Honourable Natalio Quarles" in entity.aliases
+
+
+def test_latin_names_with_another_scripts_particles() -> None:
+    text = "KBS와 MBC는 방송을 했다. MBC는 KBS보다 빨랐다."
+    found = by_name(find_entities(text))
+    assert found["MBC"].count == 2 and found["KBS"].count == 2

@@ -87,6 +87,18 @@ class _LowerToken(Token):
         self.caps_line = caps_line
 
 
+def _non_latin(word: str) -> int:
+    """Index where a word written in Latin letters turns to another script, or 0."""
+    latin = False
+    for i, c in enumerate(word):
+        o = ord(c)
+        if o <= 0x24F or 0x1E00 <= o <= 0x1EFF:
+            latin = latin or c.isalpha()
+        elif c.isalpha():
+            return i if latin else 0
+    return 0
+
+
 def _brand_prefix(word: str) -> bool:
     """eZ, iPhone, macOS: a short ASCII lower-case start; not "àJean" (glued words) or "setUpClass" (code)."""
     n = 0
@@ -142,7 +154,10 @@ def _line_kinds(text: str, lex: Lexicon, lang: str | None) -> list[tuple[int, bo
     out = []
     pos = 0
     for line in text.split("\n"):
-        caps = line.isupper() and len(line) >= 4
+        # upper case, and in a cased script (Hangul or Han text is "upper" to Python)
+        caps = line.isupper() and len(line) >= 4 and (
+            2 * sum(c.isupper() for c in line) >= sum(c.isalpha() for c in line)
+        )
         headline = False
         words: list[str] = []
         if len(line) < 140 and not _ENDS_SENTENCE.search(line):
@@ -200,6 +215,21 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
                 word, possessive = word[:cut.start()], True
         if end < n_text and text[end] == "." and fold(word + ".") in lex.abbreviations:
             word, end = word + ".", end + 1
+        chopped = False  # the rest of the word then separates this token from the next
+        if not word.isascii():
+            cut = _non_latin(word)
+            if cut:
+                # "MBC와": a Latin name with another script's particle glued on
+                word = word[:cut]
+                end = start + cut
+                chopped = True
+        if "-" in word and word[0].isupper():
+            head, _, rest = word.partition("-")
+            if rest[:1].islower() and head.isalpha():
+                # "London-based", "New York-listed": the name without its suffix
+                word = head
+                end = start + len(head)
+                chopped = True
         if "-" in word and word[0].isupper():
             parts = word.split("-")
             if len(parts) == 2 and all(fold(p) in lex.known for p in parts):
@@ -213,7 +243,7 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
                 start += len(parts[0]) + 1
                 word = parts[1]
         gap = text[prev_end:start]
-        prev_end = end if end > match.end() else match.end()
+        prev_end = end if end > match.end() or chopped else match.end()
         if word.islower():
             # only capitalised words need their flags and whether they open a sentence
             tokens.append(_LowerToken(word, start, end, line_no, gap, fold(word), headline, caps))
