@@ -217,11 +217,11 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
             word, end = word + ".", end + 1
         chopped = False  # the rest of the word then separates this token from the next
         if not word.isascii():
-            cut = _non_latin(word)
-            if cut:
+            script_end = _non_latin(word)
+            if script_end:
                 # "MBC와": a Latin name with another script's particle glued on
-                word = word[:cut]
-                end = start + cut
+                word = word[:script_end]
+                end = start + script_end
                 chopped = True
         if "-" in word and word[0].isupper():
             head, _, rest = word.partition("-")
