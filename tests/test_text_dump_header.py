@@ -77,3 +77,31 @@ def test_lead_is_not_taken_from_a_list_of_story_titles() -> None:
     art = extract_text_page(dump)
     assert art.lead is None
     assert art.title == "New lighthouse switched on at the northern cape"
+
+
+def test_standfirst_without_a_full_stop_under_the_title_is_the_lead() -> None:
+    standfirst = "After three years of building work the new lamp on the cape can be seen from forty kilometres away"
+    dump = "\n".join([
+        "Coast",
+        "New lighthouse switched on at the northern cape",
+        "4 March 2024",
+        standfirst,
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "New lighthouse switched on at the northern cape"
+    assert art.lead == standfirst
+    assert art.text.startswith(BODY[0])
+
+
+def test_breadcrumbs_glued_to_the_title_are_not_the_title() -> None:
+    dump = "\n".join([
+        "HomeCoastNew lighthouse switched on at the northern cape",
+        "New lighthouse switched on at the northern cape",
+        "4 March 2024",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "New lighthouse switched on at the northern cape"

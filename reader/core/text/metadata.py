@@ -139,6 +139,14 @@ def _bare_name(lines: list[Line], j: int, c: Cues) -> str | None:
     return None
 
 
+_HEADER_KINDS = frozenset({"date", "byline", "share", "ad", "junk"})
+
+
+def _sentence(ln: Line) -> bool:
+    """Written as a sentence (many small words), though without a final stop."""
+    return ln.words >= 10 and ln.density >= 0.25 and ln.text[-1] not in ":|" and not ln.dated
+
+
 def _headline(ln: Line) -> bool:
     return ln.kind == "text" and not ln.prose and 4 <= ln.words <= 20
 
@@ -153,12 +161,17 @@ def _lead(lines: list[Line], t: int, start: int, c: Cues) -> str | None:
     lo = max(t + 1, start - LEAD_WINDOW)
     candidates: list[int] = []
     byline_at = -1
+    # The first text under the title may be a standfirst written without a full stop.
+    first = t + 1 if t >= 0 else start
+    while first < start and lines[first].kind in _HEADER_KINDS:
+        first += 1
     for j in range(lo, start):
         ln = lines[j]
         if ln.kind == "byline":
             byline_at = j
         elif (
-            ln.kind == "text" and ln.words >= 8 and not is_caption(ln, c) and (ln.prose or ln.ends)
+            ln.kind == "text" and ln.words >= 8 and not is_caption(ln, c)
+            and (ln.prose or ln.ends or (j == first and _sentence(ln)))
             and not _among_headlines(lines, j)
         ):
             candidates.append(j)

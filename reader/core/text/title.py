@@ -12,6 +12,10 @@ from reader.core.text.lines import Line, name_like
 TITLE_WINDOW = 60
 #: Words of the body the title is compared with.
 BODY_SAMPLE_WORDS = 600
+#: Lines above the body whose prose (a standfirst) also tells what the body is about.
+STANDFIRST_LINES = 8
+#: Headlines are rarely longer; each word more counts against a line.
+LONG_TITLE_WORDS = 15
 #: Two headlines in a row this long read as title and subtitle.
 SUBTITLE_WORDS = 6
 _WORD = re.compile(r"\w+")
@@ -26,8 +30,11 @@ def content_words(text: str, stop: frozenset[str]) -> set[str]:
 
 
 def body_vocabulary(lines: list[Line], start: int, end: int, stop: frozenset[str]) -> set[str]:
-    """Content words of the first prose lines of the body."""
+    """Content words of the first prose lines of the body and of a standfirst above it."""
     vocab: set[str] = set()
+    for ln in lines[max(0, start - STANDFIRST_LINES):start]:
+        if ln.kind == "text" and ln.prose and ln.words >= 12:
+            vocab |= content_words(ln.text, stop)
     count = 0
     for ln in lines[start:end]:
         if ln.kind != "text" or ln.words < 5:
@@ -37,6 +44,11 @@ def body_vocabulary(lines: list[Line], start: int, end: int, stop: frozenset[str
         if count >= BODY_SAMPLE_WORDS:
             break
     return vocab
+
+
+def _credit_only(ln: Line, c: Cues) -> bool:
+    """A photo credit on a line of its own ("© Getty Images", "Foto: Skoda")."""
+    return ln.kind == "text" and ln.words <= 4 and is_caption(ln, c)
 
 
 def headline_shaped(ln: Line, c: Cues) -> bool:
@@ -49,6 +61,14 @@ def headline_shaped(ln: Line, c: Cues) -> bool:
     if ln.words == 1 and (ln.seen < 2 or len(text) < 4):
         return False
     return not (ln.words <= 4 and name_like(text))
+
+
+def _crumbs_then(lines: list[Line], j: int) -> bool:
+    """Breadcrumbs glued to the headline that the next line gives alone."""
+    if j + 1 >= len(lines):
+        return False
+    text, nxt = lines[j].text, lines[j + 1].text
+    return len(nxt) >= 10 and len(text) > len(nxt) and text.endswith(nxt)
 
 
 def title_score(lines: list[Line], j: int, start: int, vocab: set[str], c: Cues, stop: frozenset[str]) -> float:
@@ -64,6 +84,10 @@ def title_score(lines: list[Line], j: int, start: int, vocab: set[str], c: Cues,
         s -= 3
     if ln.dated:
         s -= 3
+    if ln.words > LONG_TITLE_WORDS:
+        s -= 0.3 * (ln.words - LONG_TITLE_WORDS)
+    if any(_credit_only(lines[k], c) for k in (j - 1, j + 1) if 0 <= k < len(lines)):
+        s -= 3  # the caption of the photo whose credit sits next to it
     if ln.density > 0.4 and ln.words >= 6:
         s -= 1  # a sentence: standfirst rather than headline
     if ln.seen > 3:
@@ -106,7 +130,7 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
     vocab = body_vocabulary(lines, start, end, stop)
     best, best_at = 1.0, -1
     for j in range(max(0, start - TITLE_WINDOW), start):
-        if headline_shaped(lines[j], c):
+        if headline_shaped(lines[j], c) and not _crumbs_then(lines, j):
             s = title_score(lines, j, start, vocab, c, stop)
             if s > best:
                 best, best_at = s, j
