@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from reader.net import FetchResult, Prefetcher
     from reader.ui.launch import Preload
 
+from reader import paths
 from reader.config import Config
 from reader.state import load_state, save_state
 from reader.ui.commands import BroadsheetCommands
-from reader.ui.loader import STDIN, Page, display_source, normalise_source
+from reader.ui.loader import STDIN, Page, display_source, normalise_source, resolve_link
 from reader.ui.screens.dialogs import OpenDialog
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.home import Entry, HomeScreen
@@ -34,6 +36,8 @@ class BroadsheetApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "cycle_theme", "Theme", tooltip="Next colour theme (remembered)",
                 id="cycle_theme"),
+        Binding("B", "bookmarks", "Bookmarks", show=False, tooltip="Your saved articles",
+                id="bookmarks"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys",
                 id="help"),
         Binding("q", "quit", "Quit", tooltip="Quit Broadsheet", id="quit"),
@@ -52,6 +56,9 @@ class BroadsheetApp(App[None]):
         self._reader: ReaderScreen | None = None
         self._recent: list[Entry] = []
         self._warm = False
+        self._shelf: Any = None
+        self._shelf_tried = False
+        self._prefetcher: Prefetcher[Page] | None = None
         themes = load_themes()
         self._problems.extend(themes.problems)
         for theme in themes.themes:
@@ -91,8 +98,8 @@ class BroadsheetApp(App[None]):
             self._reader = ReaderScreen()
         return self._reader
 
-    def open_source(self, source: str, *, content: bytes | None = None) -> None:
-        """Show the reader screen and load ``source`` into it."""
+    def open_reader(self) -> ReaderScreen:
+        """Bring the reader screen to the front."""
         reader = self.reader
         if self.screen is not reader:
             if reader in self.screen_stack:
@@ -100,6 +107,11 @@ class BroadsheetApp(App[None]):
                     self.pop_screen()
             else:
                 self.push_screen(reader)
+        return reader
+
+    def open_source(self, source: str, *, content: bytes | None = None) -> None:
+        """Show the reader screen and load ``source`` into it."""
+        reader = self.open_reader()
         target = source if source == STDIN else normalise_source(source)
         self.call_after_refresh(reader.navigate, target, content=content)
 
@@ -123,6 +135,8 @@ class BroadsheetApp(App[None]):
         if not self._warm:
             self._warm = True
             self.run_worker(_warm_up, thread=True, group="warm", exit_on_error=False)
+        self._library_call("page_shown", page)
+        self.start_prefetch(page)
         if page.source == STDIN:
             return
         article = page.article
@@ -132,21 +146,96 @@ class BroadsheetApp(App[None]):
         self._recent.insert(0, entry)
         del self._recent[RECENT_LIMIT:]
 
+    def show_page(self, page: Page) -> None:
+        """Show an already-loaded page (a saved copy, a refreshed bookmark) as a new visit."""
+        reader = self.open_reader()
+        self.call_after_refresh(reader.show_page, page)
+
+    # -- the library side (bookmarks, reading history): reader.ui.shelf when present --------
+
+    @property
+    def shelf(self) -> Any:
+        """The bookmarks layer (``reader.ui.shelf.Shelf``), or None when it is not installed."""
+        if not self._shelf_tried:
+            self._shelf_tried = True
+            try:
+                from reader.ui.shelf import Shelf
+
+                self._shelf = Shelf(self)
+            except Exception as exc:  # the reader works without bookmarks rather than not at all
+                self.log.error(f"bookmarks layer unavailable: {exc!r}")
+                self._shelf = None
+        return self._shelf
+
+    def _library_call(self, name: str, *args: object) -> bool:
+        """Call ``shelf.name(*args)`` if the bookmarks layer has it; False when it does not."""
+        method = getattr(self.shelf, name, None)
+        if method is None:
+            return False
+        method(*args)
+        return True
+
     def recent_entries(self) -> list[Entry]:
-        """Recently read articles, newest first."""
-        return list(self._recent)
+        """Recently read articles, newest first (the library's, else this session's)."""
+        recent = getattr(self.shelf, "recent", None)
+        return list(recent) if recent else list(self._recent)
 
     def bookmark_entries(self) -> list[Entry]:
-        """Saved articles, unread first (empty until the library is wired in)."""
-        return []
+        """Saved articles, unread first."""
+        return list(getattr(self.shelf, "bookmarks", None) or [])
+
+    def reload_lists(self, asker: Screen[None], then: Callable[[], object]) -> None:
+        """Ask the library for recent articles and bookmarks again, then call ``then()``."""
+        self._library_call("reload_lists", asker, then)
+
+    def open_entry(self, entry: Entry) -> None:
+        """Open a story listed on the home screen (from the library when it came from it)."""
+        if not (entry.key and self._library_call("open_entry", entry)):
+            self.open_source(entry.source)
 
     def toggle_bookmark(self, page: Page) -> None:
         """Save or unsave ``page``."""
-        self.notify("Bookmarks are not available yet", severity="warning", timeout=3)
+        if not self._library_call("toggle_bookmark", page):
+            self.notify("Bookmarks are not available yet", severity="warning", timeout=3)
 
     def action_bookmarks(self) -> None:
         """Show saved articles."""
-        self.go_home()
+        if not self._library_call("open_bookmarks"):
+            self.go_home()
+
+    # -- prefetch of related stories -----------------------------------------------------
+
+    def start_prefetch(self, page: Page) -> None:
+        """Fetch and extract the page's first related web stories in the background."""
+        if self.offline or self.config.net.prefetch <= 0:
+            return
+        urls = [resolve_link(r.url, page.base) for r in page.article.related if r.url]
+        urls = [u for u in urls if u.startswith(("http://", "https://"))]
+        prefetcher = self._prefetcher
+        if not urls:
+            if prefetcher is not None:
+                prefetcher.cancel()
+            return
+        if prefetcher is None:
+            from reader.net import PageCache as HttpCache
+            from reader.net import Prefetcher
+
+            prefetcher = Prefetcher(_prefetched_page, config=self.config.net,
+                                    cache=HttpCache(paths.http_cache_dir()))
+            self._prefetcher = prefetcher
+        prefetcher.start(urls)
+
+    def prefetched(self, source: str) -> Page | None:
+        """The page for ``source`` if the prefetcher has it ready."""
+        if self._prefetcher is None:
+            return None
+        return self._prefetcher.get(source)
+
+    def on_unmount(self) -> None:
+        """Stop background fetching; let the library write what it must."""
+        if self._prefetcher is not None:
+            self._prefetcher.close(timeout=0.5)
+        self._library_call("close")
 
     # -- app-wide actions ------------------------------------------------------------------
 
@@ -185,6 +274,14 @@ class BroadsheetApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title.lower() not in ("theme", "change theme"):
                 yield command
+
+
+def _prefetched_page(result: FetchResult) -> Page:
+    """A prefetched response, extracted (runs in the prefetcher's threads)."""
+    from reader.core.extract import extract
+
+    article = extract(result.content, result.url, charset=result.charset)
+    return Page(result.url, article, result.url, result.notice)
 
 
 def _warm_up() -> None:

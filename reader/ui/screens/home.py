@@ -38,6 +38,8 @@ class Entry:
     published: str = ""
     words: int = 0
     unread: bool = False
+    #: The library key when the story comes from the library (recent or bookmarks).
+    key: str | None = None
 
 
 def demo_library(folder: Path | None = None) -> list[Entry]:
@@ -140,17 +142,19 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the lists."""
+        """Fill the lists: the demo library now, recent and bookmarks once the library answers."""
         self.query_one("#demo", StoryList).set_entries(demo_library())
         self.refresh_lists()
         self.query_one("#demo").focus()
+        self.app.reload_lists(self, self.refresh_lists)
 
     def on_screen_resume(self) -> None:
         """Coming back from an article: recent and bookmarks may have changed."""
         self.refresh_lists()
+        self.app.reload_lists(self, self.refresh_lists)
 
     def refresh_lists(self) -> None:
-        """Reload recent articles and bookmarks from the app."""
+        """Show recent articles and bookmarks as the app last knew them."""
         self.query_one("#recent", StoryList).set_entries(self.app.recent_entries(), summary=False)
         self.query_one("#bookmarks", StoryList).set_entries(self.app.bookmark_entries(),
                                                             summary=False)
@@ -160,7 +164,7 @@ class HomeScreen(Screen[None]):
         event.stop()
         stories = event.option_list
         if isinstance(stories, StoryList) and event.option.id is not None:
-            self.app.open_source(stories.entries[int(event.option.id)].source)
+            self.app.open_entry(stories.entries[int(event.option.id)])
 
     @on(Input.Submitted, "#home-open")
     def _open_typed(self, event: Input.Submitted) -> None:

@@ -71,7 +71,7 @@ class ReaderScreen(Screen[None]):
                 tooltip="Select the previous related story", id="previous_related"),
         Binding("slash", "find", "Find", tooltip="Find text in the article", id="find"),
         Binding("o", "open", "Open", tooltip="Open a path or URL", id="open"),
-        Binding("s", "bookmark", "Save", show=False, tooltip="Bookmark this article",
+        Binding("s", "bookmark", "Save", tooltip="Bookmark this article (again: remove it)",
                 id="bookmark"),
         Binding("y", "copy_url", "Copy URL", show=False,
                 tooltip="Copy the article's URL (OSC 52)", id="copy_url"),
@@ -139,7 +139,9 @@ class ReaderScreen(Screen[None]):
         self._token += 1
         if self.page is not None:
             self.history.remember_scroll(int(self.article_view.scroll_y))
-        cached = self._cache.get(source) if content is None else None
+        cached = None
+        if content is None:
+            cached = self._cache.get(source) or self.app.prefetched(source)
         if cached is not None:
             self.workers.cancel_group(self, "load")
             self._stop_loading()
