@@ -158,8 +158,9 @@ def _brand_words(tokens: list[Token], lex: Lexicon, lang: str | None) -> set[str
     """Lower-case words that open sentences or lines: brand names written in lower case."""
     if lang not in lex.stopwords:
         return set()  # without the language's grammar words, any word could open a line
-    starts = [t for t in tokens if t.text and t.text[0].isalpha() and (t.initial or (
-        t.text[0].islower() and _LINE_START_GAP.search(t.gap or "")))]
+    starts = [t for t in tokens if t.initial or (
+        t.text.islower() and (not t.gap or "\n" in t.gap or t.gap.rstrip()[-1:] in (".", "!", "?"))
+    )]
     lower_starts = {t.text for t in starts if t.text.islower() and t.text.isalpha() and len(t.text) > 2
                     and t.key not in lex.all_stopwords and _LINE_START_GAP.search(t.gap or "")}
     if not starts or len(lower_starts) > min(2, max(1, 0.1 * len(starts))):
@@ -174,7 +175,7 @@ def _brand_words(tokens: list[Token], lex: Lexicon, lang: str | None) -> set[str
     return {word for word in lower_starts if counts[word] >= 2 and word not in determined}
 
 
-def _display(surfaces: Counter[str], caps_only: set[str]) -> str:
+def _display(surfaces: dict[str, int], caps_only: set[str]) -> str:
     plain = [s for s in surfaces if s not in caps_only] or list(surfaces)
     best = max(plain, key=lambda s: (len(s.split()), len(s), surfaces[s]))
     if best in caps_only:
@@ -236,25 +237,27 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
                     for t in c.tokens}
     strong_words |= {c.tokens[0].key for c in strong if len(c.tokens) == 1}
     kept = strong + [c for c in cands if c.weak and _good_weak(c, strong_keys, strong_words, lower, lex, lang)]
-    groups: list[Group] = []
+    groups: dict[str, Group] = {}
     for cand in kept:
         if len(cand.tokens) == 1 and len(cand.tokens[0].text.rstrip(".+")) < 2:
             continue
         words = [t.text for t in cand.tokens]
         key = "known:" + fold(cand.known.canonical) if cand.known else name_key(words)
-        group = Group(key)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = Group(key)
         group.add(cand, _surface(text, cand))
         form = tuple(words)
-        group.forms.add(form)
-        group.form_gaps[form] = tuple(t.gap for t in cand.tokens)
+        if form not in group.forms:
+            group.forms.add(form)
+            group.form_gaps[form] = tuple(t.gap for t in cand.tokens)
         if cand.courtesy:
             group.forms.add((text[cand.courtesy[0]:cand.courtesy[1]], *form))
             group.titled.add(text[cand.courtesy[0]:cand.end])
         if cand.tokens[0].caps_line or cand.dateline:
             group.forms.add(tuple(w.upper() for w in form))
             group.shouted.add(_surface(text, cand))
-        groups.append(group)
-    return groups, tokens
+    return list(groups.values()), tokens
 
 
 def _by_key(groups: list[Group]) -> list[Group]:
@@ -264,7 +267,8 @@ def _by_key(groups: list[Group]) -> list[Group]:
             target = merged[group.key]
             for cand in group.cands:
                 target.add(cand, "")
-            target.surfaces.update(group.surfaces)
+            for surface, n in group.surfaces.items():
+                target.surfaces[surface] = target.surfaces.get(surface, 0) + n
             target.forms |= group.forms
             for form, gaps in group.form_gaps.items():
                 target.form_gaps.setdefault(form, gaps)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.entities.chunks import Candidate
@@ -16,7 +15,7 @@ class Group:
 
     key: str
     cands: list[Candidate] = field(default_factory=list)
-    surfaces: Counter[str] = field(default_factory=Counter)
+    surfaces: dict[str, int] = field(default_factory=dict)
     votes: dict[str, float] = field(default_factory=dict)
     words: tuple[str, ...] = ()  # folded words of the longest form
     #: Token texts of every written form, used to find all mentions.
@@ -35,7 +34,7 @@ class Group:
         self._type = None
         self.cands.append(cand)
         if surface:
-            self.surfaces[surface] += 1
+            self.surfaces[surface] = self.surfaces.get(surface, 0) + 1
         for etype, weight in cand.votes.items():
             self.votes[etype] = self.votes.get(etype, 0.0) + weight
         words = tuple(t.key for t in cand.tokens)
@@ -46,7 +45,8 @@ class Group:
         """Merge ``other`` (a shorter form) into this group."""
         self._type = None
         self.cands.extend(other.cands)
-        self.surfaces.update(other.surfaces)
+        for surface, n in other.surfaces.items():
+            self.surfaces[surface] = self.surfaces.get(surface, 0) + n
         for etype, weight in other.votes.items():
             self.votes[etype] = self.votes.get(etype, 0.0) + weight
         self.forms |= other.forms
@@ -128,13 +128,16 @@ class _Long:
     person: bool
     core: tuple[str, ...]
     initials: tuple[str, ...]
+    #: Its words, with and without a plural "s": a short form shares one of them.
+    vocab: frozenset[str]
 
 
 def merge_groups(groups: list[Group], lex: Lexicon) -> list[Group]:
     """Fold short forms into the full names they stand for; returns the surviving groups."""
     longs = [
         _Long(g, _is_person(g, lex), _core(g.words, lex),
-              (_initials(g.words, lex).upper(), _initials(g.words[1:], lex).upper() if len(g.words) > 2 else ""))
+              (_initials(g.words, lex).upper(), _initials(g.words[1:], lex).upper() if len(g.words) > 2 else ""),
+              frozenset({*g.words, *(w + "s" for w in g.words), *(w[:-1] for w in g.words if w.endswith("s"))}))
         for g in sorted(groups, key=lambda g: (-len(g.words), -g.mentions))
     ]
     for short in sorted(groups, key=lambda g: (len(g.words), -g.mentions)):
@@ -173,7 +176,9 @@ def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> tuple[Group 
         lw = long.words
         if len(lw) < n:
             break
-        if long is short or long.merged_into:
+        if long is short or long.merged_into or not (
+            word in item.vocab or (acro and acro in item.initials) or (len(word) >= 7 and item.person)
+        ):
             continue
         hit = acronym = False
         if len(lw) > n:

@@ -20,6 +20,7 @@ _URLISH = re.compile(
     r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|fr|de|es|it|pt|uk|io|co|eu|info|be|ch|nl|ca|us|tv|me|gov|edu)\b(?:/\S*)?"
     r"|\b\w+\.\w+/\S*"
 )
+_GAP_TOKEN = re.compile(r"(\W*)(" + _TOKEN.pattern + ")")
 _URL_HINT = re.compile(r"://|www\.|[@#]\w|\w\.(?:com|org|net|fr|de|es|it|pt|uk|io|co|eu|info|be|ch|nl|ca|us|tv|me|gov|edu)\b|\w\.\w+/")
 _ELISION = re.compile(
     r"^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu|dell|dall|nell|sull|all|coll|quell|un|dov|com)['’](?=[^\W\d_])",
@@ -65,9 +66,12 @@ class Token:
 
 
 class _LowerToken(Token):
-    """A lower-case word: all its flags are false, so none is stored (cheaper to make)."""
+    """A lower-case word: its flags are all false and its line is never asked, so none is stored."""
 
     __slots__ = ()
+    line = 0  # type: ignore[assignment]
+    headline = False  # type: ignore[assignment]
+    caps_line = False  # type: ignore[assignment]
     initial = False  # type: ignore[assignment]
     possessive = False  # type: ignore[assignment]
     is_cap = False  # type: ignore[assignment]
@@ -75,16 +79,12 @@ class _LowerToken(Token):
     is_camel = False  # type: ignore[assignment]
     is_digit = False  # type: ignore[assignment]
 
-    def __init__(self, text: str, start: int, end: int, line: int, gap: str = "", key: str = "",
-                 headline: bool = False, caps_line: bool = False) -> None:
+    def __init__(self, text: str, start: int, end: int, gap: str, key: str) -> None:
         self.text = text
         self.start = start
         self.end = end
-        self.line = line
         self.gap = gap
         self.key = key
-        self.headline = headline
-        self.caps_line = caps_line
 
 
 def _non_latin(word: str) -> int:
@@ -183,9 +183,11 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
     next_line = lines[1][0] if len(lines) > 1 else len(text) + 1
     n_text = len(text)
     _, headline, caps = lines[0]
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        word = match.group()
+    pos = 0
+    for skipped, word in _GAP_TOKEN.findall(text):
+        # offsets by arithmetic: findall is much cheaper than a match object per word
+        start = pos + len(skipped)
+        end = pos = start + len(word)
         if start >= next_line:
             while next_line <= start:
                 line_no += 1
@@ -193,7 +195,7 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
             _, headline, caps = lines[line_no]
         if not n_masked and word.islower() and "'" not in word and "’" not in word:
             # the common case, kept cheap: only capitalised words need flags and sentence starts
-            tokens.append(_LowerToken(word, start, end, line_no, text[prev_end:start], fold(word), headline, caps))
+            tokens.append(_LowerToken(word, start, end, text[prev_end:start], fold(word)))
             prev_end = end
             continue
         if n_masked:
@@ -243,10 +245,10 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
                 start += len(parts[0]) + 1
                 word = parts[1]
         gap = text[prev_end:start]
-        prev_end = end if end > match.end() or chopped else match.end()
+        prev_end = end if end > pos or chopped else pos
         if word.islower():
             # only capitalised words need their flags and whether they open a sentence
-            tokens.append(_LowerToken(word, start, end, line_no, gap, fold(word), headline, caps))
+            tokens.append(_LowerToken(word, start, end, gap, fold(word)))
             continue
         token = Token(word, start, end, line_no, gap, fold(word), headline, caps)
         token.is_cap, token.is_upper, token.is_camel, token.is_digit = _shape(word)
