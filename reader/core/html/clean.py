@@ -219,6 +219,32 @@ def _figure_for(el: Any, text: str) -> Block:
     )
 
 
+def _outer_captions(el: Any) -> list[Any]:
+    """Caption elements inside ``el`` (figcaptions, caption/credit classes), outermost only."""
+    found: list[Any] = []
+    for d in el.iterdescendants():
+        if not isinstance(d.tag, str):
+            continue
+        is_caption = d.tag == "figcaption" or bool(tokens(d) & _CAPTION_TOKENS)
+        if is_caption and not any(f in d.iterancestors() for f in found):
+            found.append(d)
+    return found[:50]
+
+
+def _without_captions(p: Placed) -> tuple[Block | None, list[Block]]:
+    """A block the extractor merged from several elements, less the captions inside it."""
+    text = key(p.block.text)
+    figures = []
+    for cap in _outer_captions(p.el):
+        cap_text = key(cap.text_content())
+        if len(cap_text) >= 8 and cap_text in text:
+            text = key(text.replace(cap_text, " "))
+            figures.append(_figure_for(cap, cap_text))
+    if not figures:
+        return p.block, []
+    return (Block("paragraph", (Span(text),)) if text else None), figures
+
+
 def clean_body(placed: list[Placed], title: str) -> Cleaned:
     """Drop promos, captions, boilerplate boxes and cue lines; keep everything else in order."""
     c = cues()
@@ -256,6 +282,12 @@ def clean_body(placed: list[Placed], title: str) -> Cleaned:
             if el is not None and _is_caption(chain) and block.kind != "heading":
                 out.captions.append((len(kept), _figure_for(el, text)))
                 continue
+        if p.partial and el is not None and block.kind == "paragraph":
+            rest, figures = _without_captions(p)
+            out.captions.extend((len(kept), f) for f in figures)
+            if rest is None:
+                continue
+            p = Placed(rest, el, partial=True)
         if el is not None and block.kind != "figure":
             box = _boiler_ancestor(chain)
             if box is not None and boxes.get(box, 0) < 0.3 * total:
