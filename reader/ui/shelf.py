@@ -136,8 +136,11 @@ class Shelf:
             self._watched = view
             self.app.watch(view, "scroll_y", self._scrolled, init=False)
         resume, self._resume = self._resume, None
-        if resume is not None and resume[0] == page.source and view.max_scroll_y:
-            view.scroll_to(y=round(resume[1] * view.max_scroll_y), animate=False, immediate=True)
+        if resume is not None and resume[0] == page.source and resume[1] > 0:
+            fraction = resume[1]
+            # After the next refresh: the new article's height is known only then.
+            view.call_after_refresh(lambda: view.scroll_to(
+                y=round(fraction * view.max_scroll_y), animate=False, immediate=True))
 
     def _scrolled(self) -> None:
         page = self.app.reader.page
