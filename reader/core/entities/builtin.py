@@ -159,7 +159,7 @@ def _brand_words(tokens: list[Token], lex: Lexicon, lang: str | None) -> set[str
     if lang not in lex.stopwords:
         return set()  # without the language's grammar words, any word could open a line
     starts = [t for t in tokens if t.initial or (
-        t.text.islower() and (not t.gap or "\n" in t.gap or t.gap.rstrip()[-1:] in (".", "!", "?"))
+        t.gap != " " and t.text.islower() and (not t.gap or "\n" in t.gap or t.gap.rstrip()[-1:] in (".", "!", "?"))
     )]
     lower_starts = {t.text for t in starts if t.text.islower() and t.text.isalpha() and len(t.text) > 2
                     and t.key not in lex.all_stopwords and _LINE_START_GAP.search(t.gap or "")}
