@@ -90,3 +90,62 @@ def test_a_long_comment_does_not_beat_a_short_article_above_it() -> None:
     assert art.text.startswith("After ten years of work")
     assert "never" not in art.text and "council" not in art.text
     assert "blog about the boats" not in art.text
+
+
+STORY = [
+    "The ferry company announced on Monday that two new boats will join the island line next spring.",
+    "Both boats run on batteries that are charged in the harbour during the twenty minutes of each stop.",
+    "The company said that the crossing will take as long as before, but that the ticket price will not change.",
+    "Islanders welcomed the plan, though some asked for more crossings in the evening during the summer months.",
+]
+
+
+def test_a_subscription_box_and_an_app_line_closing_the_body_are_cut() -> None:
+    dump = "\n".join([
+        "Electric ferries for the island line",
+        "By Jane Carter",
+        "",
+        *[x for p in STORY for x in (p, "")],
+        "Subscribe now to our print edition for the full story.",
+        "",
+        "For the latest stories and breaking news download the Example News apps for your phone.",
+        "",
+        "Leave a comment",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.endswith(STORY[-1])
+
+
+def test_a_newsletter_box_opening_the_body_is_dropped() -> None:
+    dump = "\n".join([
+        "Elektrische Fähren für die Insellinie",
+        "",
+        "Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
+        "",
+        "Die Reederei hat am Montag angekündigt, dass im nächsten Frühjahr zwei neue Schiffe auf der Linie fahren.",
+        "",
+        "Beide Schiffe fahren mit Batterien, die während der zwanzig Minuten im Hafen geladen werden können.",
+        "",
+        "Die Überfahrt dauert so lange wie bisher, und der Preis der Fahrkarten soll sich nicht ändern.",
+        "",
+    ])
+    art = extract_text_page(dump)
+    assert art.lang == "de"
+    assert art.text.startswith("Die Reederei")
+
+
+def test_cue_lines_of_several_languages_leave_the_body() -> None:
+    es = [
+        "La compañía anunció el lunes que dos nuevos barcos se sumarán a la línea de la isla la próxima primavera.",
+        "Ambos barcos funcionan con baterías que se cargan en el puerto durante los veinte minutos de cada parada.",
+    ]
+    art = extract_text_page("\n".join([
+        "Barcos eléctricos para la isla", "", es[0], "",
+        "Le puede interesar: Los puertos que ya cambiaron sus barcos", "", es[1], "",
+        "Otras noticias", "La lluvia vuelve este fin de semana a toda la región",
+    ]))
+    assert art.text == "\n\n".join(es)
+    assert [(r.kind, r.title) for r in art.related] == [
+        ("inline", "Los puertos que ya cambiaron sus barcos"),
+        ("more", "La lluvia vuelve este fin de semana a toda la región"),
+    ]

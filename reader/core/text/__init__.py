@@ -57,7 +57,7 @@ def extract_text_page(text: str, url: str | None = None) -> Article:
     stop = c.stopwords.get(lang or "", frozenset())
     page = lines.split(cleaned, c, stop)
     structured = body.is_structured(page)
-    start, end = body.best_region(page, structured)
+    start, end = body.best_region(page, structured, c)
     if end <= start:
         return Article(url=url, lang=lang)
     start, end = body.extend(page, start, end, c)

@@ -21,6 +21,10 @@ MERGE_BARRIERS = 2
 MERGE_SHARE = 0.15
 #: A region is read as marking its paragraphs when this share of its prose stands alone.
 LOCAL_ALONE_SHARE = 0.3
+#: The last text lines of a region searched for a closing subscription box, and the
+#: share of the prose they may hold at most to be cut.
+TAIL_LINES = 3
+TAIL_SHARE = 0.2
 #: Glued lines inside a body are kept from this many words on (shorter: captions, links).
 MIN_GLUED_WORDS = 6
 
@@ -144,7 +148,7 @@ def _mergeable(gap: list[Line]) -> bool:
     return not any(ln.kind == "comments" for ln in barriers) or not any(ln.kind == "date" for ln in gap)
 
 
-def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
+def best_region(lines: list[Line], structured: bool, c: Cues) -> tuple[int, int]:
     """[start, end) of the body: the best run of lines between list headings, by score.
 
     Headings of story lists, comments and footers cut the page into parts; in each,
@@ -210,7 +214,7 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
             j -= 1
         else:
             break
-    return trim(lines, start, end, structured)
+    return trim(lines, start, end, structured, c)
 
 
 def extend(lines: list[Line], start: int, end: int, c: Cues) -> tuple[int, int]:
@@ -219,24 +223,32 @@ def extend(lines: list[Line], start: int, end: int, c: Cues) -> tuple[int, int]:
         if start == 0:
             break
         ln = lines[start - 1]
-        if ln.kind != "text" or not ln.prose or ln.boiler or ln.seen > 1 or ln.words < 10 or is_caption(ln, c):
+        if ln.kind != "text" or not ln.prose or ln.seen > 1 or ln.words < 10 or is_caption(ln, c) or boilerish(ln, c):
             break
         start -= 1
     for _ in range(3):
         if end >= len(lines):
             break
         ln = lines[end]
-        if ln.kind != "text" or not ln.prose or ln.boiler or ln.seen > 1 or ln.words < 10 or is_caption(ln, c):
+        if ln.kind != "text" or not ln.prose or ln.seen > 1 or ln.words < 10 or is_caption(ln, c) or boilerish(ln, c):
             break
         end += 1
     return start, end
 
 
-def _weak(ln: Line, structured: bool) -> bool:
+def boilerish(ln: Line, c: Cues) -> bool:
+    """Carries a boilerplate word or phrase ("subscribe", "follow us", "per E-Mail")."""
+    if ln.boiler:
+        return True
+    folded = ln.text.casefold()
+    return any(p in folded for p in c.sets["boiler_phrases"])
+
+
+def _weak(ln: Line, structured: bool, c: Cues) -> bool:
     """A line that may hang at the edge of a body without belonging to it."""
     if ln.kind != "text":
         return True
-    if ln.boiler and ln.words < 80:
+    if ln.words < 80 and boilerish(ln, c):
         return True
     if ln.prose:
         return structured and not ln.alone
@@ -245,7 +257,7 @@ def _weak(ln: Line, structured: bool) -> bool:
     return not (ln.alone and ln.ends and ln.words >= 2)
 
 
-def trim(lines: list[Line], start: int, end: int, structured: bool) -> tuple[int, int]:
+def trim(lines: list[Line], start: int, end: int, structured: bool, c: Cues) -> tuple[int, int]:
     """Drop boilerplate and stray short lines from both edges of a region.
 
     Short lines stay when a prose line follows them within the region (sub-headings).
@@ -253,11 +265,27 @@ def trim(lines: list[Line], start: int, end: int, structured: bool) -> tuple[int
     that uses <p> elsewhere) is trimmed as an unmarked one.
     """
     structured = structured and marks_paragraphs(lines, start, end)
-    while end > start and _weak(lines[end - 1], structured):
+    while end > start and _weak(lines[end - 1], structured, c):
         end -= 1
-    while start < end and _weak(lines[start], structured):
+    end = _cut_tail(lines, start, end, c)
+    while end > start and _weak(lines[end - 1], structured, c):
+        end -= 1
+    while start < end and _weak(lines[start], structured, c):
         start += 1
     return start, end
+
+
+def _cut_tail(lines: list[Line], start: int, end: int, c: Cues) -> int:
+    """End the body before a subscription or follow-us box closing it, with a line or two after."""
+    tail = [j for j in range(end - 1, start - 1, -1) if lines[j].kind == "text"][:TAIL_LINES]
+    total = sum(ln.words for ln in lines[start:end] if ln.prose)
+    cut = end
+    for j in tail:
+        if lines[j].words < 80 and boilerish(lines[j], c):
+            cut = j
+    if cut < end and sum(ln.words for ln in lines[cut:end] if ln.prose) <= TAIL_SHARE * total:
+        return cut
+    return end
 
 
 @dataclass(slots=True)
