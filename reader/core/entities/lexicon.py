@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 
 from reader.core.models import EntityType
 
@@ -33,9 +33,10 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+@cache
 def _sections(name: str, *, split_words: bool) -> dict[str, list[str]]:
     """Entries of one data file, by section ("*" before any header)."""
-    raw = resources.files("reader.core.entities").joinpath("data", name).read_text("utf-8")
+    raw = (_DATA / name).read_text(encoding="utf-8")
     out: dict[str, list[str]] = {}
     section = "*"
     for line in raw.splitlines():
@@ -101,7 +102,10 @@ class Lexicon:
 
 
 def _fold_set(words: list[str]) -> frozenset[str]:
-    return frozenset(fold(w) for w in words)
+    return frozenset(w.lower() if w.isascii() else fold(w) for w in words)
+
+
+_DATA = Path(__file__).parent / "data"
 
 
 @cache
@@ -119,9 +123,10 @@ def lexicon() -> Lexicon:
                 "MISC" if section == "misc" else "ORG"
             )
             for line in lines:
-                forms = [f.strip() for f in line.split("|") if f.strip()]
+                forms = line.split("|")
+                entry = Known(etype, forms[0])
                 for form in forms:
-                    known.setdefault(fold(form), Known(etype, forms[0]))
+                    known.setdefault(form.lower() if form.isascii() else fold(form), entry)
     appositive: dict[str, EntityType] = {}
     for section, words in _sections("appositives.txt", split_words=True).items():
         if section in ("ORG", "LOC", "MISC"):
@@ -141,10 +146,10 @@ def lexicon() -> Lexicon:
     stop_langs: dict[str, tuple[str, ...]] = {}
     for lang, words in stop.items():
         for word in words:
-            for form in {word.lower(), fold(word)}:
+            for form in {word.lower(), fold(word)} if not word.isascii() else (word.lower(),):
                 if lang not in stop_langs.get(form, ()):
                     stop_langs[form] = (*stop_langs.get(form, ()), lang)
-    return Lexicon(
+    lex = Lexicon(
         stopwords={lang: _fold_set(words) for lang, words in stop.items()},
         stop_langs=stop_langs,
         all_stopwords=_fold_set([w for words in stop.values() for w in words]),
@@ -174,3 +179,5 @@ def lexicon() -> Lexicon:
         known_heads=frozenset(key.split()[0] for key in known if " " in key),
         abbreviations=_fold_set(sorted(abbreviations)),
     )
+    _sections.cache_clear()  # each file is read once; only the lists above are kept
+    return lex
