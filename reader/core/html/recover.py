@@ -195,8 +195,11 @@ def standfirst(placed: list[Placed], root: Any, title: str, description: str = "
     if not title or not placed:
         return None
     folded = squash_title = _squash(title)
-    h1 = next((h for h in root.iter("h1") if _squash(h.text_content()) == folded), None)
-    if h1 is None or not squash_title:
+    h1s = [(h, _squash(h.text_content())) for h in root.iter("h1")]
+    h1 = next((h for h, sq in h1s if sq == folded), None)
+    if h1 is None:
+        h1 = next((h for h, sq in h1s if len(sq) >= 10 and (sq in folded or folded in sq)), None)
+    if h1 is None or not squash_title or h1.getparent() is None:
         return None
     placed_els = {p.el for p in placed if p.el is not None}
     body = _squash(" ".join(p.block.text for p in placed[:6]))
@@ -215,7 +218,8 @@ def standfirst(placed: list[Placed], root: Any, title: str, description: str = "
             continue
         if not _confirmed(el, text, description):
             continue
-        if _in_box(el, h1.getparent().getparent()) and not tokens(el) & _LEAD_TOKENS:
+        marked = any(n is not None and tokens(n) & _LEAD_TOKENS for n in (el, el.getparent()))
+        if not marked and _in_box(el, h1.getparent().getparent()):
             continue
         if _squash(text)[:60] in body:
             return None
