@@ -214,3 +214,17 @@ def test_broken_and_empty_pages_do_not_raise() -> None:
     assert extract_html("<html><body></body></html>").is_empty
     article = extract_html("<p>Just one line of text in a fragment</p>")
     assert isinstance(article, Article)
+
+
+def test_related_list_and_author_bio_after_the_article_are_left_out() -> None:
+    html = page(
+        para(1) + para(2) + para(3) + para(4)
+        + "<h3>Related stories</h3><ul><li><a href='/n/1'>Ferry fares rise again</a></li>"
+        + "<li><a href='/n/2'>New quay opens in the north</a></li></ul>"
+        + "<h3>About the author</h3><p>Jo Marsh has written about the coast since 2009 and lives "
+        + "in the old town with two dogs and a boat that never leaves the harbour.</p>"
+    )
+    article = extract_html(html, "https://coast.example/a")
+    assert "Ferry fares" not in article.text
+    assert "Jo Marsh" not in article.text
+    assert "Paragraph 4." in article.text

@@ -161,11 +161,15 @@ def _extra_prefix(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _is_cue_line(text: str, c: Cues) -> bool:
+def _cue_kind(text: str, c: Cues) -> str | None:
+    """Which cue list a whole line belongs to (an ad label, "Share", "Related stories"...)."""
     k = cue_key(text)
     if not k or len(k) > 80:
-        return False
-    return any(c.is_(kind, k) for kind in ("ad", "share", "stop", "related", "more", "see_all", "read_also"))
+        return None
+    for kind in ("stop", "related", "read_also", "more", "ad", "share", "see_all"):
+        if c.is_(kind, k):
+            return kind
+    return None
 
 
 def _is_pitch(text: str) -> bool:
@@ -266,6 +270,7 @@ def clean_body(placed: list[Placed], title: str) -> Cleaned:
         (i for i, p in enumerate(placed[:5]) if folded_title and key(p.block.text).casefold() == folded_title),
         None,
     )
+    promo_run = False
     for i, p in enumerate(placed):
         block, el, chain = p.block, p.el, chains[i]
         if title_at is not None and i < title_at and len(block.text) < 100:
@@ -277,11 +282,24 @@ def clean_body(placed: list[Placed], title: str) -> Cleaned:
             if is_promo_line(text, el, c):
                 out.promos.append(block)
                 continue
-            if _is_cue_line(text, c):
+            cue = _cue_kind(text, c)
+            if cue == "stop" and sum(len(q.block.text) for q in placed[i:]) < 0.4 * total:
+                break  # "About the author", "Comments", "Newsletter": the article has ended
+            if cue in ("related", "read_also", "more"):
+                promo_run = True  # the link lists under a "Related" label are promos
                 continue
-            if el is not None and _is_caption(chain) and block.kind != "heading":
-                out.captions.append((len(kept), _figure_for(el, text)))
+            if cue:
                 continue
+            if promo_run and el is not None and link_density(el) > 0.5:
+                out.promos.append(block)
+                continue
+        promo_run = promo_run and block.kind == "list" and el is not None and link_density(el) > 0.5
+        if promo_run:
+            out.promos.append(block)
+            continue
+        if block.kind in ("paragraph", "quote") and el is not None and _is_caption(chain):
+            out.captions.append((len(kept), _figure_for(el, text)))
+            continue
         if p.partial and el is not None and block.kind == "paragraph":
             rest, figures = _without_captions(p)
             out.captions.extend((len(kept), f) for f in figures)
