@@ -228,3 +228,17 @@ def test_related_list_and_author_bio_after_the_article_are_left_out() -> None:
     assert "Ferry fares" not in article.text
     assert "Jo Marsh" not in article.text
     assert "Paragraph 4." in article.text
+
+
+def test_promo_lines_become_related_entries() -> None:
+    story = "/news/2024/03/05/"
+    html = page(
+        para(1)
+        + f"<p><strong>Read also: <a href='{story}lighthouse-keeper-retires-after-forty-years'>"
+        + "The lighthouse keeper retires</a></strong></p>"
+        + para(2) + para(3)
+    )
+    article = extract_html(html, "https://coast.example/news/2024/03/06/breakwater-finished")
+    assert "lighthouse keeper" not in article.text
+    titles = [r.title for r in article.related]
+    assert "The lighthouse keeper retires" in titles

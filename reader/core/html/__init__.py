@@ -80,6 +80,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     cleaned = clean_body(placed, meta.title)
     body = enrich(cleaned.kept, root, base_url, cleaned.captions)
     text = body_text(body)
+    located = [el for p in cleaned.kept for el in (p.el, *p.items) if el is not None]
     lang = meta.lang or guess_lang(text[:5000])
     return Article(
         url=url,
@@ -95,5 +96,5 @@ def extract_html(html: str, url: str | None = None) -> Article:
         body=body,
         text=text,
         tags=meta.tags,
-        related=find_related(root, base_url, body, promos=tuple(cleaned.promos)),
+        related=find_related(root, base_url, body, promos=tuple(cleaned.promos), located=located),
     )
