@@ -238,10 +238,13 @@ async def test_entities_highlight_and_step(pages: dict[str, Path]) -> None:
         assert "mention" in str(reader.query_one("#topbar").render())
         await pilot.press("escape")
         assert view.place_kind == ""
-        await pilot.press("tab")
+        for _ in range(3):  # tab reaches the related stories (other panes may sit between)
+            await pilot.press("tab")
+            if app.focused is reader.related_list:
+                break
         assert app.focused is reader.related_list
-        await pilot.press("shift+tab", "shift+tab")
-        assert app.focused is view
+        await pilot.press("tab")
+        assert app.focused is view  # and wraps around to the article
 
 
 async def test_find_marks_matches_and_steps(pages: dict[str, Path]) -> None:
