@@ -18,6 +18,7 @@ from reader.ui.app import BroadsheetApp, create_app
 from reader.ui.screens.bookmark_edit import BookmarkEditDialog
 from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.home import HomeScreen, StoryList
+from reader.ui.widgets.sidebar import MentionList
 
 SIZE = (120, 40)
 
@@ -247,3 +248,33 @@ async def test_a_corrupt_library_gives_one_notice_and_the_app_works(story: Path)
     assert list(paths.data_dir().glob("library.sqlite3.damaged-*"))
     with Library() as library:
         assert library.notice is None and library.count() == 1
+
+
+async def test_mentioned_in_lists_other_saved_articles_and_opens_them(story: Path) -> None:
+    with Library() as library:
+        library.add_bookmark(_article(7, title="Tide tables and the mayor"))
+        library.add_bookmark(_article(8, entity="Someone Else", title="Unrelated"))
+    app = create_app(source=str(story), config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_story(pilot, app, story)
+        reader = app.reader
+        names = [e.name for e in reader.entity_list.items]
+        assert "Maria Lopez" in names
+        mentions = reader.query_one(MentionList)
+        assert not mentions.display
+        await pilot.press("tab")
+        assert app.focused is reader.entity_list
+        reader.entity_list.highlighted = names.index("Maria Lopez")
+        await wait_for(pilot, lambda: mentions.display and mentions.items)
+        assert [m.title for m in mentions.items] == ["Tide tables and the mayor"]
+        assert "★" in str(mentions.get_option_at_index(0).prompt)
+        await pilot.press("tab")
+        assert app.focused is mentions
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: reader.page is not None
+                       and reader.page.article.title == "Tide tables and the mayor")
+        # The story itself was recorded in the history: from the saved one, it is listed.
+        reader.entity_list.focus()
+        reader.entity_list.highlighted = 0
+        await wait_for(pilot, lambda: [m.title for m in mentions.items]
+                       == ["Harbour budget row"])

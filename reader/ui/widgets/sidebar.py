@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from urllib.parse import urlsplit
 
 from rich.cells import cell_len, set_cell_size
@@ -11,10 +11,14 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.models import Entity, Related
+
+if TYPE_CHECKING:
+    from reader.storage import Library, Mention
 
 T = TypeVar("T")
 
@@ -125,6 +129,27 @@ class EntityList(SidebarList[Entity]):
             self.set_items(self.items)
             self.highlighted = highlighted
 
+    def on_mount(self) -> None:
+        """Put the "Mentioned in" pane right below: it lists, for the highlighted entity,
+        the other saved and read articles that mention it."""
+        if isinstance(self.parent, Widget):
+            self.parent.mount(MentionList(id="mentions"), after=self)
+
+    def set_items(self, items: Sequence[Entity], context: str | None = None) -> None:
+        """Replace the entities; "Mentioned in" hides until one is highlighted."""
+        super().set_items(items, context)
+        self._show_mentions()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Show where else the highlighted entity is mentioned."""
+        self._show_mentions()
+
+    def _show_mentions(self) -> None:
+        if not self.is_attached:
+            return
+        for pane in self.screen.query(MentionList):
+            pane.show_for(self.selected)
+
 
 def host_of(url: str | None) -> str:
     """The host of ``url`` without "www.", or "" for local paths."""
@@ -141,12 +166,65 @@ class RelatedList(SidebarList[Related]):
     EMPTY = "No related stories"
 
     def label(self, item: Related, context: str | None) -> Text:
-        """Kind and title, plus the site for links off the article's site."""
-        text = Text.assemble((f"{RELATED_LABELS.get(item.kind, item.kind):<7} ", "dim"))
-        text.append(item.title or item.url or "untitled")
+        """The title, then its kind, section and date, and the site for links off the article's site."""
+        text = Text(item.title or item.url or "untitled", "bold")
+        details = [RELATED_LABELS.get(item.kind, item.kind)]
+        if item.section:
+            details.append(item.section)
+        if item.published:
+            details.append(item.published[:10])
         host, here = host_of(item.url), host_of(context)
         if host and host != here:
-            text.append(f"  {host}", "italic dim")
+            details.append(host)
         if item.url is None:
-            text.append("  (no link)", "dim")
+            details.append("no link")
+        text.append("\n")
+        text.append(" · ".join(details), "dim")
         return text
+
+
+class MentionList(SidebarList["Mention"]):
+    """"Mentioned in": the other saved and recently read articles that mention the entity
+    highlighted in the entities pane; enter opens one (from its saved copy)."""
+
+    TITLE = "Mentioned in"
+
+    def on_mount(self) -> None:
+        """Hidden until an entity is highlighted."""
+        self.display = False
+
+    def show_for(self, entity: Entity | None) -> None:
+        """List the articles mentioning ``entity`` (looked up off the UI thread); None hides."""
+        shelf: Any = getattr(self.app, "shelf", None)
+        if entity is None or shelf is None:
+            self.display = False
+            return
+        page = getattr(self.screen, "page", None)
+        article = page.article if page is not None else None
+
+        def work(library: Library) -> list[Mention]:
+            return library.articles_mentioning(entity, exclude_url=article)
+
+        def done(mentions: list[Mention]) -> None:
+            # Shown only when there is something: it is then a stop for tab between
+            # entities and related stories.
+            self.set_items(mentions)
+            self.display = bool(mentions)
+
+        shelf.call(self, work, done, key=f"mentions-{id(self)}", quiet=True)
+
+    def label(self, item: Mention, context: str | None) -> Text:
+        """A star when the article is saved, the title, then the site."""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("★ " if item.bookmark_id is not None else "  ", "dim")
+        text.append(item.title or item.url)
+        if item.site:
+            text.append(f"  {item.site}", "italic dim")
+        return text
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Open the chosen article from its saved copy."""
+        event.stop()
+        shelf: Any = getattr(self.app, "shelf", None)
+        if shelf is not None and event.option.id is not None:
+            shelf.open_stored(self.items[int(event.option.id)].url)
