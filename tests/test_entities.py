@@ -289,3 +289,37 @@ def test_latin_names_with_another_scripts_particles() -> None:
     text = "KBS와 MBC는 방송을 했다. MBC는 KBS보다 빨랐다."
     found = by_name(find_entities(text))
     assert found["MBC"].count == 2 and found["KBS"].count == 2
+
+
+def test_dateline_with_a_state_and_agency() -> None:
+    text = "CUPERTINO, Calif. (AP) — Apple on Tuesday unveiled a phone. Apple said demand was strong."
+    found = by_name(find_entities(text, lang="en"))
+    assert found["Cupertino"].type == "LOC"
+    assert "Calif" not in found and "AP" not in found
+    assert found["Apple"].count == 2
+
+
+def test_short_names_that_look_like_grammar_words() -> None:
+    found = by_name(find_entities(
+        "Ministerpräsident Stephan Weil äußerte sich. Analysten der Deutschen Bank rechnen mit Sparrunden.",
+        lang="de",
+    ))
+    assert found["Stephan Weil"].type == "PER"
+    assert found["Deutschen Bank"].type == "ORG"
+    italian = by_name(find_entities(
+        "Intanto l'Inter di Simone Inzaghi resta prima in Serie A dopo la vittoria.", lang="it"
+    ))
+    assert {"Inter", "Simone Inzaghi", "Serie A"} <= set(italian)
+    assert not any(name.startswith("Intanto") for name in italian)
+
+
+def test_quoted_speech_is_not_a_title_in_any_language() -> None:
+    text = '"Estamos muy felices", dijo Carlo Ancelotti tras el partido contra el Sevilla.'
+    found = by_name(find_entities(text, lang="es"))
+    assert set(found) == {"Carlo Ancelotti", "Sevilla"}
+
+
+def test_product_generation_merges_with_the_product() -> None:
+    text = "Apple unveiled the iPhone 16 on Tuesday. Buyers of the iPhone want better batteries."
+    found = by_name(find_entities(text, lang="en"))
+    assert found["iPhone 16"].count == 2 and "iPhone" in found["iPhone 16"].aliases

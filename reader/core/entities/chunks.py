@@ -21,12 +21,15 @@ from reader.core.entities.tokens import Token
 _NAME_PARTICLES = NAME_PARTICLES
 _PERSON_PARTICLES = PERSON_PARTICLES
 _OF_WORDS = OF_WORDS
-_ARTICLES = ARTICLES
+_ARTICLES = ARTICLES | {"o", "os", "a", "as", "il", "lo", "i", "gli", "l", "un", "une", "una", "uno", "um", "uma"}
 _CONJ = CONJ
 _SPACE = re.compile(r"^[ \u00a0]+$")
+_OF_ELIDED = re.compile(r"^[ \u00a0]+(?:d|dell|dall|degl|nell)['’]$", re.IGNORECASE)
 _SPACE_ELIDED = re.compile(r"^[ \u00a0]+(?:[a-zà-ÿ]{1,5}['’])?$")
 _AFTER_NUMBER_BAD = re.compile(r"^[-–:/.,]\d|^\s*%|^[-–]")
-_DATELINE_TAIL = re.compile(r"^[ ,]*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
+# After a dateline's place: an optional state or country ("CUPERTINO, Calif."), an agency
+# credit in brackets, then a dash.
+_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]{0,12}(?:\s[A-Z][\w.]{0,12})?)?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
 _QUOTES = re.compile(
     r"“\s*([^”“\n]{1,80}?)\s*[”“]|«\s*([^»\n]{1,80}?)\s*»"
     r"|(?<![\w\"])\"(?=\S)([^\"\n]{1,80}?)(?<=\S)\"(?!\w)|(?<!\w)‘([^‘’\n]{1,80})’(?!\w)"
@@ -37,7 +40,7 @@ _LISTING = re.compile(
     r"|\(([^(),\n]{2,60}), (?:19|20)\d\d\)",  # "(Des lendemains qui chantent, 2014)"
     re.MULTILINE,
 )
-_QUANTITY = re.compile(r" [^\W\d_A-ZÀ-Þ]")  # "15 jours": a number before a lower-case word
+_QUANTITY = re.compile(r" [^\W\d_A-ZÀ-Þ]")  # a number before a lower-case word
 _INNER_PUNCT = re.compile(r"[.!?;:,…]")
 
 
@@ -134,6 +137,9 @@ def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None
         before = text[max(0, match.start() - 30):match.start()].split()
         if before and fold(before[-1]) in lex.term_markers:
             continue  # a so-called "term"
+        after = text[match.end():match.end() + 30].lstrip(" ,").split()
+        if after and fold(after[0]) in lex.person_verbs:
+            continue  # '"We are happy," said X': speech, not a title
         cand = Candidate(span, quoted=True, known=lex.known.get(fold(inner)))
         cand.vote("MISC", 4 if len(span) > 1 else 1.5)
         out.append(cand)
@@ -166,8 +172,7 @@ def _dateline(tokens: list[Token], i: int, text: str) -> int:
         j += 1
     if j - i > 2:
         return 0
-    rest = text[tokens[j].end: tokens[j].end + 40]
-    return j - i + 1 if _DATELINE_TAIL.match(rest) else 0
+    return j - i + 1 if _DATELINE_TAIL.match(text, tokens[j].end) else 0
 
 
 def _known_span(tokens: list[Token], i: int, lex: Lexicon) -> int:
@@ -223,20 +228,29 @@ def _trim(run: list[Token], lex: Lexicon, lang: str | None) -> list[Token]:
     ):
         run = run[1:]
     if lang == "de":
-        while len(run) > 1 and _plain_german(run[0], lex):
+        while len(run) > 1 and _plain_german(run[0], lex) and not (
+            # "Deutschen Bank", "Europäische Zentralbank": an adjective naming an institution
+            run[0].key.endswith(("e", "en", "er", "es", "em")) and _is_cue(run[1], lex)
+        ):
             run = run[1:]
     end = len(run)
     while end and ((_edge_junk(run[end - 1], lex, lang) and not run[end - 1].is_digit
-                   and not (run[end - 1].key in lex.jobs and end > 1))
+                    and not (run[end - 1].key in lex.jobs and end > 1)
+                    # "Serie A", "Plan B"; "Stephan Weil", "Theresa May"
+                    and not (end > 1 and len(run[end - 1].text) == 1 and run[end - 1].text.isupper()
+                             and run[end - 1].text != "I")
+                    and not (end > 1 and run[end - 2].key in lex.given and run[end - 1].is_cap
+                             and run[end - 1].key not in lex.calendar))
                    or (not run[end - 1].is_cap and not run[end - 1].is_digit)):
         if run[end - 1].key in lex.demonyms:
             return []  # "North American": an adjective phrase, not a name
         end -= 1
     run = run[:end]
     if len(run) == 1 and _is_cue(run[0], lex) and run[0].key not in lex.known:
-        if len(whole) > 1 and lang != "de" and all(t.is_cap for t in whole):
+        rest = whole[1:] if whole[0].key in _ARTICLES else whole
+        if len(rest) > 1 and lang != "de" and all(t.is_cap for t in rest):
             # "The We Company", "Group A": the short word was part of the name
-            return whole[1:] if whole[0].key in _ARTICLES else whole
+            return rest
         return []  # "the Government", "il Consiglio": an institution word, not a name
     return run
 
@@ -247,6 +261,8 @@ def _joinable_of(run: list[Token], conn: Token, after: list[Token], lex: Lexicon
     last = run[-1].key
     if key in _NAME_PARTICLES:
         return True
+    if len(after) >= 2 and after[0].key in lex.given and key not in _CONJ:
+        return False  # "l'Inter di Simone Inzaghi": a person's name follows
     if key in _CONJ:
         if key == "&":
             return True
@@ -287,9 +303,10 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None, skip: 
             cand = Candidate(tokens[i:i + width], dateline=True)
             cand.vote("LOC", 6)
             out.append(cand)
+            tail = _DATELINE_TAIL.match(text, tokens[i + width - 1].end)
             i += width
-            while i < n and tokens[i].end <= tokens[i - 1].end + 12 and tokens[i].is_upper:
-                i += 1  # the agency credit in brackets is a byline
+            while tail and i < n and tokens[i].start < tail.end():
+                i += 1  # the state and the agency credit (a byline) are not mentions
             continue
         if tok.caps_line:
             i += 1
@@ -310,8 +327,8 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None, skip: 
         j = start_i
         while j + 1 < n and (j + 1) not in skip:
             nxt = tokens[j + 1]
-            if not nxt.text or not _SPACE_ELIDED.match(nxt.gap) or "\n" in nxt.gap:
-                break
+            if not nxt.text or not (_SPACE.match(nxt.gap) or _OF_ELIDED.match(nxt.gap)):
+                break  # an elided article ("Intanto l'Inter") starts a new name; "d'Argento" does not
             if run[-1].possessive and not (nxt.key in lex.org_word or nxt.key in lex.loc_word):
                 break
             if _is_name_word(nxt, lex, lower) and not nxt.caps_line:
@@ -325,7 +342,8 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None, skip: 
                 continue
             if nxt.is_digit and len(nxt.text) <= 4 and _SPACE.match(nxt.gap) and not run[-1].is_digit:
                 after = text[nxt.end: nxt.end + 3]
-                quantity = bool(_QUANTITY.match(text, nxt.end))
+                unit = _QUANTITY.match(text, nxt.end)  # "15 jours" counts days; "16 on Tuesday" names
+                quantity = unit is not None and not lex.is_stop(text[unit.end() - 1:].split(" ", 1)[0], None)
                 if not _AFTER_NUMBER_BAD.match(after) and run[-1].key not in lex.calendar and (
                     (len(nxt.text) <= 3 and not quantity) or (len(nxt.text) == 4 and nxt.text[:2] in ("19", "20"))
                 ):

@@ -191,12 +191,16 @@ def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> tuple[Group 
                 core = item.core
                 if known_short:
                     # "UK" is not short for "UK Government", but "Porto" is for "FC Porto"
-                    hit = core == words and lw[-1] == words[-1]
+                    hit = (core == words and lw[-1] == words[-1]) or (
+                        lw[:n] == words and all(w.isdigit() for w in lw[n:])  # "iPhone 16"
+                    )
                 elif (core != lw and (
                     words == core
                     or (n == 1 and lw[-1] in lex.org_suffix and core[-1] == word)
                     or (n == 1 and len(core) == 1 and (core[0] + "s" == word or word + "s" == core[0]))
-                )) or (lw[:n] == words and all(w in lex.misc_word or w in lex.org_word for w in lw[n:])):
+                )) or (lw[:n] == words and all(  # "Davis Cup Finals", "iPhone 16"
+                    w in lex.misc_word or w in lex.org_word or w.isdigit() for w in lw[n:]
+                )):
                     hit = True
             if not hit and acro and len(lw) > 1:
                 hit = acronym = acro in item.initials
