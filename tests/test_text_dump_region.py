@@ -149,3 +149,35 @@ def test_cue_lines_of_several_languages_leave_the_body() -> None:
         ("inline", "Los puertos que ya cambiaron sus barcos"),
         ("more", "La lluvia vuelve este fin de semana a toda la región"),
     ]
+
+
+def test_glued_paragraphs_beat_a_sidebar_of_marked_paragraphs() -> None:
+    # The article's paragraphs are <div>s (glued), the sidebar's are <p>s (alone): as a
+    # run, the glued prose is the body.
+    dump = "\n".join([
+        "Storm closes schools along the coast",
+        *GLUED,
+        "Most read", "Ten walks along the cliffs", "Ferry timetable for the winter",
+        "About us", "Contact", "Jobs", "Advertise", "Archive", "Imprint", "",
+        "We are a small independent team of reporters who have covered the coast since the year nineteen ninety.",
+        "",
+        "Send us your photos of the coast and we will print the best of them in our Sunday edition every week.",
+        "",
+    ])
+    art = extract_text_page(dump)
+    assert art.text == "\n\n".join(GLUED)
+
+
+def test_an_archive_list_full_of_numbers_is_not_prose() -> None:
+    archive = " ".join(f"{m} 2023 ({n})" for m, n in (("March", 4), ("February", 2), ("January", 7)) * 6)
+    dump = "\n".join([
+        "Boats come back to the old harbour",
+        "Published on 5 January 2024",
+        "After ten years of work the old harbour has been dredged",
+        "and the first fishing boats are back in it.",
+        "Archive",
+        archive,
+        "",
+    ])
+    art = extract_text_page(dump)
+    assert "2023 (4)" not in art.text

@@ -21,6 +21,8 @@ MERGE_BARRIERS = 2
 MERGE_SHARE = 0.15
 #: A region is read as marking its paragraphs when this share of its prose stands alone.
 LOCAL_ALONE_SHARE = 0.3
+#: Glued prose lines in a row that read as paragraphs even on a page marking them.
+GLUED_RUN = 3
 #: The last text lines of a region searched for a closing subscription box, and the
 #: share of the prose they may hold at most to be cut.
 TAIL_LINES = 3
@@ -107,6 +109,26 @@ def marks_paragraphs(lines: list[Line], start: int, end: int) -> bool:
     return glued < 2 or alone >= LOCAL_ALONE_SHARE * total
 
 
+def _headed(ln: Line) -> bool:
+    """Starts with Title Case words: a story title glued to its teaser."""
+    words = [w for w in ln.text.split()[:6] if w[:1].isalpha()]
+    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= len(words) - 1
+
+
+def _glued_prose_runs(lines: list[Line]) -> list[int]:
+    """Indices of prose lines glued to each other in runs of GLUED_RUN or more."""
+    out: list[int] = []
+    run: list[int] = []
+    for ln in (*lines, None):
+        if ln is not None and ln.prose and not ln.alone and ln.seen == 1 and ln.kind == "text" and not _headed(ln):
+            run.append(ln.index)
+            continue
+        if len(run) >= GLUED_RUN:
+            out.extend(run)
+        run = []
+    return out
+
+
 def _kadane(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     best, span = 0.0, (lo, lo)
     total, start = 0.0, lo
@@ -157,6 +179,11 @@ def best_region(lines: list[Line], structured: bool, c: Cues) -> tuple[int, int]
     a neighbour that starts right after the heading between them is merged back.
     """
     scores = [score(ln, structured) for ln in lines]
+    if structured:
+        # Paragraphs in <div>s on a page that uses <p> elsewhere: a run of glued prose
+        # lines is text, not the teaser or caption a lone glued line would be.
+        for j in _glued_prose_runs(lines):
+            scores[j] = score(lines[j], False)
     cuts = [i for i, ln in enumerate(lines) if ln.kind in BARRIERS]
     bounds = [-1, *cuts, len(lines)]
     cands: list[tuple[float, float, int, int]] = []
@@ -185,8 +212,9 @@ def best_region(lines: list[Line], structured: bool, c: Cues) -> tuple[int, int]
         if sum(1 for ln in lines[s:e] if ln.kind == "date") >= 3:
             adjusted *= 0.5  # dated entries: comments or a news list
         prose = [ln for ln in lines[s:e] if ln.prose]
-        if prose and sum(1 for ln in prose if ln.boiler) > 0.3 * len(prose):
-            adjusted *= 0.3  # a cookie banner, newsletter box or legal notice
+        boiler = sum(1 for ln in prose if ln.boiler)
+        if prose and boiler > 0.3 * len(prose):
+            adjusted *= 0.3 if boiler <= 0.6 * len(prose) else 0.1  # a cookie banner, newsletter box, legal notice
             teasers.add(len(cands))
         # Merging judges a neighbour without the comment penalties: a heading such as
         # "Comment" (an analysis) may open the second half of a body.

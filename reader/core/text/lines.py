@@ -35,6 +35,8 @@ class Line:
     dated: bool = False
     #: Set on first use by ``body.is_caption``.
     caption: bool | None = None
+    #: Words that are numbers (dates, counts, prices).
+    numbers: int = 0
 
     @property
     def density(self) -> float:
@@ -45,6 +47,8 @@ class Line:
     def prose(self) -> bool:
         """Reads like running text rather than a label, link or title."""
         n = self.words
+        if self.numbers * 3 > n:
+            return False  # an archive list, a table row, a price list
         if n >= 12:
             return self.ends or (n >= 30 and self.density >= 0.2)
         if n >= 5:
@@ -87,6 +91,7 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
             stops=sum(map(is_stop, words)),
             seen=0,
             boiler=not boiler.isdisjoint(words),
+            numbers=sum(1 for w in words if w[0].isdigit()),
         ))
     for ln in out:
         ln.seen = counts[ln.key]

@@ -46,9 +46,14 @@ def body_vocabulary(lines: list[Line], start: int, end: int, stop: frozenset[str
     return vocab
 
 
-def _credit_only(ln: Line, c: Cues) -> bool:
+def credit_only(ln: Line, c: Cues) -> bool:
     """A photo credit on a line of its own ("© Getty Images", "Foto: Skoda")."""
     return ln.kind == "text" and ln.words <= 4 and is_caption(ln, c)
+
+
+def beside_credit(lines: list[Line], j: int, c: Cues) -> bool:
+    """Next to a lone photo credit: the photo's caption."""
+    return any(credit_only(lines[k], c) for k in (j - 1, j + 1) if 0 <= k < len(lines))
 
 
 def headline_shaped(ln: Line, c: Cues) -> bool:
@@ -86,7 +91,7 @@ def title_score(lines: list[Line], j: int, start: int, vocab: set[str], c: Cues,
         s -= 3
     if ln.words > LONG_TITLE_WORDS:
         s -= 0.3 * (ln.words - LONG_TITLE_WORDS)
-    if any(_credit_only(lines[k], c) for k in (j - 1, j + 1) if 0 <= k < len(lines)):
+    if beside_credit(lines, j, c):
         s -= 3  # the caption of the photo whose credit sits next to it
     if ln.density > 0.4 and ln.words >= 6:
         s -= 1  # a sentence: standfirst rather than headline
@@ -100,19 +105,18 @@ def title_score(lines: list[Line], j: int, start: int, vocab: set[str], c: Cues,
         s += 3 * hits / len(words) + 0.75 * min(hits, 5)
     # Of a headline and a subheading on the next line, the first is the title; a
     # short kicker above a headline is not.
+    nxt = lines[j + 1] if j + 1 < start else None
     if ln.words >= SUBTITLE_WORDS:
-        if j + 1 < start and lines[j + 1].words >= 4 and headline_shaped(lines[j + 1], c):
+        if nxt is not None and nxt.words >= 4 and headline_shaped(nxt, c):
             s += 2
         if j > 0 and lines[j - 1].words >= SUBTITLE_WORDS and headline_shaped(lines[j - 1], c):
             s -= 2
     # Headers read title, (standfirst,) byline or date, body.
-    for k in range(j + 1, min(len(lines), j + 4)):
-        other = lines[k]
-        if other.kind in ("date", "byline"):
+    if j + 1 < len(lines) and lines[j + 1].kind == "text" and lines[j + 1].prose:
+        s += 1
+    for k in range(j + 1, min(len(lines), j + 5)):
+        if lines[k].kind in ("date", "byline"):
             s += 3 if k == j + 1 else 2
-            break
-        if other.kind == "text" and other.prose:
-            s += 1
             break
     between = 0
     for k in range(j + 1, start):
