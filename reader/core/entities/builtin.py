@@ -37,7 +37,7 @@ def _surface(text: str, cand: Candidate) -> str:
     return text[cand.start:cand.end]
 
 
-def _intrinsic_votes(cand: Candidate, lex: Lexicon, lang: str | None) -> None:
+def _intrinsic_votes(cand: Candidate, lex: Lexicon, lang: str | None, lower: frozenset[str]) -> None:
     words = [t.key for t in cand.tokens]
     cap_words = [t for t in cand.tokens if t.is_cap]
     n = len(cap_words)
@@ -78,6 +78,10 @@ def _intrinsic_votes(cand: Candidate, lex: Lexicon, lang: str | None) -> None:
             cand.vote("ORG", 1.5)  # "Corte Suprema", "Haute Autorité", "Youth For Climate"
         elif any(w in lex.known for w in words):
             cand.vote("ORG", 1)  # "Business France", "STX France"
+        elif any(len(w) > 5 and w.endswith(lex.noun_endings) for w in words):
+            cand.vote("ORG", 1)  # "Science Mission Directorate", "Dirección de Prevención"
+        elif words[-1] in lower:
+            cand.vote("ORG", 1)  # "Patient Watch": its last word is a common word of the text
         else:
             cand.vote("PER", 1)
     if n == 1 and (first.is_upper or first.is_camel):
@@ -224,7 +228,7 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
             cand.known = lex.known.get(fold(_surface(text, cand)))
         if cand.known is None and cand.tokens[-1].text.endswith("."):
             cand.known = lex.known.get(fold(_surface(text, cand)).rstrip("."))
-        _intrinsic_votes(cand, lex, lang)
+        _intrinsic_votes(cand, lex, lang, lower)
         _context_votes(cand, tokens, index, lex, lang)
         if all_weak:
             cand.weak = True

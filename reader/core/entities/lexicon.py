@@ -85,6 +85,7 @@ class Lexicon:
     loc_prefix: frozenset[str]
     loc_prep: dict[str, frozenset[str]]
     org_adjective: frozenset[str]
+    noun_endings: tuple[str, ...]
     term_markers: frozenset[str]
     misc_word: frozenset[str]
     misc_prefix: frozenset[str]
@@ -172,6 +173,7 @@ def lexicon() -> Lexicon:
         loc_prefix=_fold_set(locs.get("prefix", [])),
         loc_prep=preps,
         org_adjective=_fold_set(orgs.get("adjective", [])),
+        noun_endings=tuple(sorted({fold(w) for w in orgs.get("noun_ending", [])})),
         term_markers=_fold_set(markers),
         misc_word=_fold_set(misc.get("word", [])),
         misc_prefix=_fold_set(misc.get("prefix", [])),
