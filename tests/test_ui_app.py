@@ -175,7 +175,7 @@ async def test_click_on_a_link_opens_it(pages: dict[str, Path]) -> None:
         reader = await opened(pilot, app, pages["c"])
         view = reader.article_view
         y = next(i for i in range(view.line_count) if "story A" in view.line_text(i))
-        x = view.line_text(y).index("story A") + 2 + (view.scrollable_content_region.width - view.column_width) // 2
+        x = view.line_text(y).index("story A") + 2 + (view.size.width - 1 - view.column_width) // 2
         await pilot.click(view, offset=(x, y))
         await opened(pilot, app, pages["a"])
 

@@ -118,9 +118,18 @@ def meta_line(article: Article) -> str:
 
 
 def _table_units(block: Block, width: int) -> list[Unit]:
-    rows = [tuple(cell.strip() for cell in row) for row in block.rows if row]
+    rows = [tuple(cell.strip() for cell in row) for row in block.rows if any(c.strip() for c in row)]
     if not rows:
         return []
+    # Leading one-cell rows in a wider table are titles spanning it (colspan): shown as
+    # captions over the full width rather than squeezed into the first column.
+    columns = max(len(row) for row in rows)
+    units: list[Unit] = []
+    header = block.header
+    while columns > 1 and rows and sum(1 for c in rows[0] if c) == 1 and rows[0][0]:
+        units.append(Unit(rows.pop(0)[0], "caption", space_before=0 if units else 1))
+    if not rows:
+        return units
     columns = max(len(row) for row in rows)
     rows = [row + ("",) * (columns - len(row)) for row in rows]
     widths = [max(cell_len(row[c]) for row in rows) for c in range(columns)]
@@ -130,13 +139,12 @@ def _table_units(block: Block, width: int) -> list[Unit]:
     while sum(widths) > budget and max(widths) > 3:
         widest = widths.index(max(widths))
         widths[widest] -= 1
-    units: list[Unit] = []
     for index, row in enumerate(rows):
         cells = [_fit(cell, widths[c]) for c, cell in enumerate(row)]
-        header = block.header and index == 0
-        units.append(Unit((" " * gap).join(cells).rstrip(), "table-head" if header else "table",
-                          wrap=False, space_before=1 if index == 0 else 0))
-        if header:
+        head = header and index == 0
+        units.append(Unit((" " * gap).join(cells).rstrip(), "table-head" if head else "table",
+                          wrap=False, space_before=1 if index == 0 and not units else 0))
+        if head:
             rule = (" " * gap).join("─" * w for w in widths)
             units.append(Unit(rule, "table-rule", wrap=False, space_before=0))
     return units

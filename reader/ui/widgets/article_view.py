@@ -118,8 +118,14 @@ class ArticleView(ScrollView, can_focus=True):
     def _column_for(self, width: int) -> int:
         return max(10, min(self.max_width, width - 2 * _MARGIN))
 
+    def _text_width(self) -> int:
+        # The vertical scrollbar is counted as always there: articles nearly always
+        # scroll, and a column that moves when the scrollbar appears looks broken.
+        width = self.size.width - int(self.styles.scrollbar_size_vertical or 0)
+        return width if width > 0 else self.max_width
+
     def _relayout(self, keep_place: bool = True) -> None:
-        width = self.scrollable_content_region.width or self.size.width or self.max_width
+        width = self._text_width()
         column = self._column_for(width)
         if column == self._column and self._lines:
             return
@@ -198,7 +204,7 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         line = self._lines[index]
-        left = max(0, (width - self._column) // 2)
+        left = max(0, (self._text_width() - self._column) // 2)
         segments = [Segment(" " * left, base)] if left else []
         if line.unit >= 0:
             segments.extend(self._line_segments(line, base))
@@ -360,7 +366,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         line = self._lines[index]
         unit = self._units[line.unit]
-        left = max(0, (self.scrollable_content_region.width - self._column) // 2)
+        left = max(0, (self._text_width() - self._column) // 2)
         x = offset.x - left - unit_width(unit)
         pos, cells = line.start, 0
         while pos < line.end and cells + cell_len(unit.text[pos]) <= x:

@@ -39,6 +39,7 @@ class SidebarList(OptionList, Generic[T]):
 
     TITLE = ""
     EMPTY = "Nothing here"
+    DIVIDED = False  # a rule between items (for labels of several lines)
 
     class Chosen(Message):
         """An item was chosen (enter or click)."""
@@ -58,9 +59,12 @@ class SidebarList(OptionList, Generic[T]):
         self.items = list(items)
         self.clear_options()
         if self.items:
-            self.add_options(
-                Option(self.label(item, context), id=str(n)) for n, item in enumerate(self.items)
-            )
+            options: list[Option | None] = []
+            for n, item in enumerate(self.items):
+                if n and self.DIVIDED:
+                    options.append(None)
+                options.append(Option(self.label(item, context), id=str(n)))
+            self.add_options(options)
         else:
             self.add_option(Option(Text(self.EMPTY, style="italic"), disabled=True))
         self.border_subtitle = str(len(self.items)) if self.items else ""
@@ -164,6 +168,7 @@ class RelatedList(SidebarList[Related]):
 
     TITLE = "Related"
     EMPTY = "No related stories"
+    DIVIDED = True
 
     def label(self, item: Related, context: str | None) -> Text:
         """The title, then its kind, section and date, and the site for links off the article's site."""
