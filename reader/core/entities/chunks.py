@@ -113,10 +113,10 @@ def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None
         if idx is None:
             continue
         span: list[Token] = []
-        for tok in tokens[idx:]:
-            if tok.end > start + len(inner):
+        for k in range(idx, len(tokens)):
+            if tokens[k].end > start + len(inner):
                 break
-            span.append(tok)
+            span.append(tokens[k])
         if not span or not span[0].is_cap or not span[-1].text:
             continue
         content = [t for t in span if not lex.is_stop(t.text, lang) and not t.is_digit]
@@ -150,8 +150,12 @@ def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None
         idx = by_start.get(start)
         if idx is None or start in taken:
             continue
-        span = [t for t in tokens[idx:] if t.end <= end and t.start >= start]
-        span = [t for t in span if t.text]
+        span = []
+        for k in range(idx, len(tokens)):
+            if tokens[k].end > end:
+                break
+            if tokens[k].text:
+                span.append(tokens[k])
         if not span or not span[0].is_cap or len(span) > 10:
             continue
         if span[-1].end != end or span[0].key in lex.courtesy or span[0].key in lex.jobs:
