@@ -105,3 +105,16 @@ def test_breadcrumbs_glued_to_the_title_are_not_the_title() -> None:
     ])
     art = extract_text_page(dump)
     assert art.title == "New lighthouse switched on at the northern cape"
+
+
+def test_an_advertising_disclosure_is_not_the_lead() -> None:
+    dump = "\n".join([
+        "New lighthouse switched on at the northern cape",
+        "By Jane Carter",
+        "This post contains references to products from one or more of our advertisers.",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.lead is None
+    assert "advertisers" not in art.text

@@ -181,3 +181,18 @@ def test_an_archive_list_full_of_numbers_is_not_prose() -> None:
     ])
     art = extract_text_page(dump)
     assert "2023 (4)" not in art.text
+
+
+def test_a_sentence_announced_by_a_colon_closes_the_body() -> None:
+    dump = "\n".join([
+        "Ten years of the harbour market",
+        "By Jane Carter",
+        "",
+        *[x for p in STORY[:3] for x in (p, "")],
+        "What remains after ten years is a certainty:",
+        "Markets like this one are contagious, and so is a slower way of life!",
+        "Category: News",
+        "Previous article",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.endswith("so is a slower way of life!")

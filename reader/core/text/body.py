@@ -264,12 +264,15 @@ def extend(lines: list[Line], start: int, end: int, c: Cues) -> tuple[int, int]:
     return start, end
 
 
-def boilerish(ln: Line, c: Cues) -> bool:
-    """Carries a boilerplate word or phrase ("subscribe", "follow us", "per E-Mail")."""
-    if ln.boiler:
-        return True
+def boiler_phrase(ln: Line, c: Cues) -> bool:
+    """Carries a boilerplate phrase ("follow us", "per E-Mail", "all rights reserved")."""
     folded = ln.text.casefold()
     return any(p in folded for p in c.sets["boiler_phrases"])
+
+
+def boilerish(ln: Line, c: Cues) -> bool:
+    """Carries a boilerplate word ("subscribe", "cookies") or phrase."""
+    return ln.boiler or boiler_phrase(ln, c)
 
 
 def _weak(ln: Line, structured: bool, c: Cues) -> bool:
@@ -293,14 +296,23 @@ def trim(lines: list[Line], start: int, end: int, structured: bool, c: Cues) -> 
     that uses <p> elsewhere) is trimmed as an unmarked one.
     """
     structured = structured and marks_paragraphs(lines, start, end)
-    while end > start and _weak(lines[end - 1], structured, c):
+    while end > start and _weak(lines[end - 1], structured, c) and not _announced(lines, start, end - 1):
         end -= 1
     end = _cut_tail(lines, start, end, c)
-    while end > start and _weak(lines[end - 1], structured, c):
+    while end > start and _weak(lines[end - 1], structured, c) and not _announced(lines, start, end - 1):
         end -= 1
     while start < end and _weak(lines[start], structured, c):
         start += 1
     return start, end
+
+
+def _announced(lines: list[Line], start: int, j: int) -> bool:
+    """A sentence that a line ending with a colon announces ("What remains is this:")."""
+    ln = lines[j]
+    return (
+        j > start and ln.kind == "text" and ln.words >= 3 and not ln.boiler and ln.text[-1] in ".!?"
+        and lines[j - 1].kind == "text" and lines[j - 1].text.endswith(":")
+    )
 
 
 def _cut_tail(lines: list[Line], start: int, end: int, c: Cues) -> int:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.core.text import title
+from reader.core.text import body, title
 from reader.core.text.body import is_caption
 from reader.core.text.cues import Cues
 from reader.core.text.dates import find_date
@@ -173,6 +173,7 @@ def _lead(lines: list[Line], t: int, start: int, c: Cues) -> str | None:
             ln.kind == "text" and ln.words >= 8 and not is_caption(ln, c)
             and (ln.prose or ln.ends or (j == first and _sentence(ln)))
             and not _among_headlines(lines, j) and not title.beside_credit(lines, j, c)
+            and not body.boiler_phrase(ln, c)
         ):
             candidates.append(j)
     if len(candidates) >= 2 and candidates[0] == byline_at + 1:
