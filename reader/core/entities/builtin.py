@@ -1,4 +1,22 @@
-"""The built-in entity engine: word lists and capitalisation cues, no model to download."""
+"""The built-in entity engine: word lists and capitalisation cues, no model to download.
+
+How it works, in one pass over the text:
+
+1. ``tokens``: words with exact offsets, each knowing whether it opens a sentence,
+   a quotation or a line, and whether its line is a headline or in capitals.
+2. ``chunks``: candidate names are runs of capitalised words (with "of"-like
+   connectors, particles and numbers), quoted or listed titles, datelines, lower-case
+   brands that open sentences. Grammar words, dates, job titles and demonyms are
+   trimmed; a name in an uninformative position (sentence start, headline, any
+   German noun) is kept only with other evidence.
+3. Each mention votes for a type: gazetteer, courtesy and job titles, role nouns
+   ("the lawyer X"), company suffixes, institution, place and event words,
+   place prepositions, speech verbs, given names.
+4. ``groups``: mentions of one entity are merged (same name, surname or first
+   name, acronym, short company name, spelling variant) and typed by their votes.
+5. Every written form is searched again so that each mention, wherever it stands,
+   gets its offsets; the title adds to the counts.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +24,8 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from reader.core.entities.chunks import Candidate, chunk, quoted_titles
+from reader.core.entities.candidate import Candidate
+from reader.core.entities.chunks import chunk
 from reader.core.entities.groups import Group, merge_groups, name_key
 from reader.core.entities.lexicon import (
     NAME_PARTICLES,
@@ -16,6 +35,7 @@ from reader.core.entities.lexicon import (
     fold,
     lexicon,
 )
+from reader.core.entities.quoted import quoted_titles
 from reader.core.entities.tokens import Token, guess_lang, tokenize
 from reader.core.models import Entity
 

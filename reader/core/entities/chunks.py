@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from reader.core.entities.candidate import Candidate
 from reader.core.entities.lexicon import (
     ARTICLES,
     CONJ,
     NAME_PARTICLES,
     OF_WORDS,
     PERSON_PARTICLES,
-    Known,
     Lexicon,
     fold,
 )
@@ -30,48 +29,7 @@ _AFTER_NUMBER_BAD = re.compile(r"^[-–:/.,]\d|^\s*%|^[-–]")
 # After a dateline's place: an optional state or country ("CUPERTINO, Calif."), an agency
 # credit in brackets, then a dash.
 _DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]{0,12}(?:\s[A-Z][\w.]{0,12})?)?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
-_QUOTES = re.compile(
-    r"“\s*([^”“\n]{1,80}?)\s*[”“]|«\s*([^»\n]{1,80}?)\s*»"
-    r"|(?<![\w\"])\"(?=\S)([^\"\n]{1,80}?)(?<=\S)\"(?!\w)|(?<!\w)‘([^‘’\n]{1,80})’(?!\w)"
-)
-# A listing line: a title and its details in brackets ("Vape Wave (documentary, 1h28)").
-_LISTING = re.compile(
-    r"^([^()\n]{2,80}?) \(([^()\n]*[,\d][^()\n]*)\)$"  # "Vape Wave (documentary, 1h28)"
-    r"|\(([^(),\n]{2,60}), (?:19|20)\d\d\)",  # "(Des lendemains qui chantent, 2014)"
-    re.MULTILINE,
-)
 _QUANTITY = re.compile(r" [^\W\d_A-ZÀ-Þ]")  # a number before a lower-case word
-_INNER_PUNCT = re.compile(r"[.!?;:,…]")
-
-
-@dataclass(slots=True)
-class Candidate:
-    """One mention of a possible name, with the evidence gathered about its type."""
-
-    tokens: list[Token]
-    weak: bool = False
-    quoted: bool = False
-    dateline: bool = False
-    #: A lower-case word that opens sentences: a brand (comwrap).
-    brand: bool = False
-    known: Known | None = None
-    #: (start, end) of the courtesy title before the name ("M." in "M. Musk").
-    courtesy: tuple[int, int] | None = None
-    votes: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def start(self) -> int:
-        """Offset of the first character."""
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        """Offset after the last character."""
-        return self.tokens[-1].end
-
-    def vote(self, etype: str, weight: float) -> None:
-        """Add evidence for a type."""
-        self.votes[etype] = self.votes.get(etype, 0.0) + weight
 
 
 def _is_name_word(tok: Token, lex: Lexicon, lower: frozenset[str] = frozenset()) -> bool:
@@ -94,76 +52,6 @@ def _edge_junk(tok: Token, lex: Lexicon, lang: str | None) -> bool:
         or key in lex.jobs
         or not tok.is_cap
     )
-
-
-def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None,
-                  by_start: dict[int, int]) -> list[Candidate]:
-    """Short capitalised phrases in quotation marks: titles of works and the like.
-
-    ``by_start`` maps each token's start offset to its index.
-    """
-    out: list[Candidate] = []
-    for match in _QUOTES.finditer(text):
-        group = next(g for g in range(1, 5) if match.group(g) is not None)
-        inner = match.group(group).strip().rstrip(",.!?…")
-        if not inner or _INNER_PUNCT.search(inner) or len(inner.split()) > 8:
-            continue
-        start = match.start(group) + (len(match.group(group)) - len(match.group(group).lstrip()))
-        idx = by_start.get(start)
-        if idx is None:
-            continue
-        span: list[Token] = []
-        for k in range(idx, len(tokens)):
-            if tokens[k].end > start + len(inner):
-                break
-            span.append(tokens[k])
-        if not span or not span[0].is_cap or not span[-1].text:
-            continue
-        content = [t for t in span if not lex.is_stop(t.text, lang) and not t.is_digit]
-        caps = [t for t in content if t.is_cap]
-        if not caps or len(caps) < (len(content) if lang in ("en", "de") else 0.5 * len(content)):
-            continue  # English titles capitalise every word (German: every noun); "I'm not an expert"
-        first = span[0].key
-        if first in lex.jobs or first in lex.courtesy or first in lex.calendar or (
-            len(span) == 1 and first in lex.common
-        ):
-            continue
-        if first in lex.given and len(caps) < len(content):
-            continue
-        opening = text[:match.start()].rstrip()
-        if len(span) == 1 and (first in lex.demonyms or lex.is_stop(span[0].text, lang)
-                               or not opening or opening[-1] in ".!?:…\n"):
-            continue  # one quoted word opening a sentence proves nothing
-        before = text[max(0, match.start() - 30):match.start()].split()
-        if before and fold(before[-1]) in lex.term_markers:
-            continue  # a so-called "term"
-        after = text[match.end():match.end() + 30].lstrip(" ,").split()
-        if after and fold(after[0]) in lex.person_verbs:
-            continue  # '"We are happy," said X': speech, not a title
-        cand = Candidate(span, quoted=True, known=lex.known.get(fold(inner)))
-        cand.vote("MISC", 4 if len(span) > 1 else 1.5)
-        out.append(cand)
-    taken = {t.start for c in out for t in c.tokens}
-    for match in _LISTING.finditer(text):
-        grp = 1 if match.group(1) is not None else 3
-        start, end = match.span(grp)
-        idx = by_start.get(start)
-        if idx is None or start in taken:
-            continue
-        span = []
-        for k in range(idx, len(tokens)):
-            if tokens[k].end > end:
-                break
-            if tokens[k].text:
-                span.append(tokens[k])
-        if not span or not span[0].is_cap or len(span) > 10:
-            continue
-        if span[-1].end != end or span[0].key in lex.courtesy or span[0].key in lex.jobs:
-            continue
-        cand = Candidate(span, quoted=True, known=lex.known.get(fold(match.group(grp))))
-        cand.vote("MISC", 3)
-        out.append(cand)
-    return out
 
 
 def _dateline(tokens: list[Token], i: int, text: str) -> int:

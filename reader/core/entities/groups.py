@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.entities.chunks import Candidate
+from reader.core.entities.candidate import Candidate
 from reader.core.entities.lexicon import Lexicon, fold
 from reader.core.models import ENTITY_TYPES, EntityType
 
