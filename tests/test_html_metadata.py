@@ -159,3 +159,21 @@ def test_language_guessed_from_text_when_undeclared() -> None:
     )
     html = f"<html><head><title>Brücke</title></head><body><article>{body}</article></body></html>"
     assert extract_html(html).lang == "de"
+
+
+def test_byline_without_its_publication_stamp() -> None:
+    body = "<div class='byline'>By Ana Ruiz and Tom Bell Published 7:07 PM EST Nov 19, 2019</div>"
+    m = meta_of("<title>x</title>", body=body)
+    assert m.byline == "By Ana Ruiz and Tom Bell"
+    assert m.authors == ("Ana Ruiz", "Tom Bell")
+
+
+def test_a_date_line_in_an_author_box_is_no_byline() -> None:
+    body = ("<div class='article-dateline'>Last updated: January 7, 2025</div>"
+            "<p class='author'>By Tom Bell</p>")
+    assert meta_of("<title>x</title>", body=body).byline == "By Tom Bell"
+
+
+def test_site_name_given_as_an_address_becomes_its_host() -> None:
+    m = meta_of("<meta property='og:site_name' content='https://www.bridge.example'>")
+    assert m.site == "bridge.example"

@@ -23,7 +23,7 @@ _TEXT_NODES = etree.XPath("descendant::text()[string-length() < 120]")
 _UNLIKELY = re.compile(
     r"-ad-|banner|breadcrumb|combx|comment|community|disqus|extra|footer|gdpr|menu|related|remark|"
     r"replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|teaser|"
-    r"recommend|promo|newsletter|card|nav|widget",
+    r"recommend|promo|newsletter|card|nav|widget|header|masthead|login|authoriz",
     re.I,
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|post|entry", re.I)
@@ -41,16 +41,21 @@ def _by_line() -> re.Pattern[str]:
 
 
 def _visible(el: Any) -> bool:
+    """Not hidden, and not in a menu, comment or teaser box close around it."""
     node = el
+    depth = 0
     while node is not None:
+        depth += 1
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _SKIP_TAGS or tag in ("footer", "nav", "aside"):
             return False
         if node.get("hidden") is not None or _HIDDEN.search(node.get("style") or ""):
             return False
-        if tag not in ("body", "html"):
+        if tag not in ("body", "html") and depth <= 6:  # page-wide wrappers say little
             match = f"{node.get('class') or ''} {node.get('id') or ''}"
-            if node is not el and _UNLIKELY.search(match) and not _MAYBE.search(match):
+            if _UNLIKELY.search(match) and not _MAYBE.search(match) and (
+                node is not el or "authoriz" in match.lower()
+            ):
                 return False
         node = node.getparent()
     return True
@@ -62,6 +67,34 @@ def _text(el: Any) -> str:
 
 #: Separators that bylines borrow from their neighbours ("| Author", "By X -").
 _EDGE_JUNK = " |~-–—•·:/,"
+
+
+_STAMP = re.compile(
+    r"\s(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|"
+    r"actualizado|pubblicato|aggiornato|opublikowano)\b.*$",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"[\s,|·•-]*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?$|"
+    r"[\s,|·•-]*\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|"
+    r"domingo),?$|[\s,|·•-]*\b(?:am|le|el|on|il)$",
+    re.I,
+)
+
+
+def tidy(byline: str) -> str:
+    """A byline without the publication stamp that pages print after it."""
+    from reader.core.text.dates import find_date
+
+    text = _STAMP.sub("", byline)
+    found = find_date(text)
+    if found is not None and found.start > 3:
+        text = text[: found.start]
+    for _ in range(2):
+        text = _WEEKDAY.sub("", text.strip(_EDGE_JUNK))
+    text = text.strip(_EDGE_JUNK)
+    return text if sum(ch.isalpha() for ch in text) >= 3 else byline
 
 
 def visible_byline(root: Any) -> str | None:
@@ -78,7 +111,12 @@ def visible_byline(root: Any) -> str | None:
         if not _visible(el):
             continue
         named = next((n for n in _NAME_PROP(el) if _text(n)), None)
-        return _text(named) if named is not None else text
+        if named is not None:
+            return _text(named)
+        tidied = tidy(text)
+        if tidied != text and len(tidied.split()) < 2:
+            continue  # a date line ("Last updated: ..."), not a byline
+        return tidied
     pattern = _by_line()
     for node in _TEXT_NODES(body):
         if not pattern.match(node):
@@ -88,7 +126,7 @@ def visible_byline(root: Any) -> str | None:
             continue
         text = _text(el)
         if 3 < len(text) < 90 and _visible(el) and split_authors(text):
-            return text
+            return tidy(text)
     return None
 
 

@@ -209,6 +209,8 @@ def extract_metadata(root: Any, url: str | None = None, body_text: str = "") -> 
     site = first(meta.get("og:site_name"), names(obj.get("publisher"))[:1],
                  meta.get("application-name"), meta.get("apple-mobile-web-app-title"),
                  site_obj.get("name") if "website" in str(site_obj.get("@type")).lower() else None)
+    if site and site.startswith(("http://", "https://")):
+        site = (urlsplit(site).hostname or "").removeprefix("www.") or None
     page = page_title(root)
     h1s = _h1s(root)
     structured = [c for c in (
