@@ -108,3 +108,11 @@ def test_layout_separates_blocks_with_blank_lines() -> None:
     assert lines[0].unit == 0
     assert any(line.unit == -1 for line in lines)
     assert sum(1 for line in lines if line.unit >= 0 and line.first) == len(units)
+
+
+def test_french_spaced_punctuation_stays_with_its_word() -> None:
+    text = "« C'est au-delà de nos prévisions », se félicite-t-elle. Pourquoi ? Parce que : voilà !"
+    for width in range(16, 40):  # wide enough that no word needs cutting
+        for line in _lines(text, width):
+            assert not line.endswith("«")
+            assert not line.startswith(("»", "?", ":", "!"))

@@ -24,8 +24,11 @@ _CJK_RANGES = (
 )
 # Characters a CJK line must not start with: they stay glued to the character before.
 _NO_BREAK_BEFORE = "、。，．！？：；）」』】〉》〕”’・ー…"
+# A word keeps an opening guillemet before it and French spaced punctuation after it
+# ("« Oui » ?"): the page's no-break spaces became plain spaces when it was cleaned.
 _TOKEN = re.compile(
-    rf"\s+|[{_CJK_RANGES}][{_NO_BREAK_BEFORE}]*|[^\s{_CJK_RANGES}]+[{_NO_BREAK_BEFORE}]*"
+    rf"\s+|[{_CJK_RANGES}][{_NO_BREAK_BEFORE}]*"
+    rf"|(?:[«‹] )?[^\s{_CJK_RANGES}]+(?: [»›:;!?][^\s{_CJK_RANGES}]*)*[{_NO_BREAK_BEFORE}]*"
 )
 
 

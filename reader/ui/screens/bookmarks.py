@@ -80,7 +80,7 @@ class BookmarksScreen(Screen[None]):
         super().__init__()
         self.sort = "saved"
         self.total = 0
-        self.unread = 0
+        self.unread = -1  # unknown until counted
         self._token = 0
         self._more = False
         self._removed: list[RemovedBookmark] = []
@@ -129,17 +129,16 @@ class BookmarksScreen(Screen[None]):
         token, query, sort = self._token, self.filter_text, self.sort
         selected = self.bookmark_list.selected if keep else None
 
-        def work(library: Library) -> tuple[list[Bookmark], int, int]:
+        def work(library: Library) -> tuple[list[Bookmark], int]:
             if query:
                 hits = sort_bookmarks(library.search(query, limit=HITS), sort)
-                return hits, len(hits), -1
-            return (library.list_bookmarks(sort, limit=PAGE),  # type: ignore[arg-type]
-                    library.count(), library.count(unread_only=True))
+                return hits, len(hits)
+            return library.list_bookmarks(sort, limit=PAGE), library.count()  # type: ignore[arg-type]
 
-        def done(result: tuple[list[Bookmark], int, int]) -> None:
+        def done(result: tuple[list[Bookmark], int]) -> None:
             if token != self._token:
                 return
-            bookmarks, self.total, self.unread = result
+            bookmarks, self.total = result
             self._more = not query and len(bookmarks) < self.total
             listing = self.bookmark_list
             listing.set_bookmarks(bookmarks, self._empty_text(query))
@@ -149,7 +148,15 @@ class BookmarksScreen(Screen[None]):
                         listing.highlighted = index
             self._update_head(query)
 
+        def counted(unread: int) -> None:
+            self.unread = unread
+            self._update_head()
+
         self._call(work, done, key=f"bookmarks-list-{id(self)}")
+        if not query:
+            # Counting unread bookmarks reads every row: after the list, not before it.
+            self._call(lambda library: library.count(unread_only=True), counted,
+                       key=f"bookmarks-unread-{id(self)}")
 
     @staticmethod
     def _empty_text(query: str) -> str:
@@ -165,7 +172,9 @@ class BookmarksScreen(Screen[None]):
             text.append(f"  ·  {matches} matching ", "dim")
             text.append(query, "italic")
         else:
-            text.append(f"  ·  {self.total:,} saved · {self.unread:,} unread", "dim")
+            text.append(f"  ·  {self.total:,} saved", "dim")
+            if self.unread >= 0:
+                text.append(f" · {self.unread:,} unread", "dim")
         text.append(f"  ·  {dict(SORTS)[self.sort]}", "dim")
         self.query_one("#bookmarks-head", Static).update(text)
 
@@ -232,7 +241,8 @@ class BookmarksScreen(Screen[None]):
         def done(changed: Bookmark | None) -> None:
             if changed is not None:
                 self.bookmark_list.update_bookmark(changed)
-                self.unread += -1 if read else 1
+                if self.unread >= 0:
+                    self.unread += -1 if read else 1
                 self._update_head()
 
         self._call(lambda library: library.mark_read(bookmark.id, read), done)
@@ -270,7 +280,8 @@ class BookmarksScreen(Screen[None]):
             self._removed.append(removed)
             self.bookmark_list.drop(bookmark.id)
             self.total -= 1
-            self.unread -= 1 if bookmark.unread else 0
+            if self.unread >= 0 and bookmark.unread:
+                self.unread -= 1
             self._update_head()
             undo = key_label(self.app.keymap_overrides.get("bookmarks_undo", "u"))
             self.notify(f"Deleted: {bookmark.title}\n{undo} brings it back", title="Bookmarks",
