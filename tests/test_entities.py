@@ -323,3 +323,36 @@ def test_product_generation_merges_with_the_product() -> None:
     text = "Apple unveiled the iPhone 16 on Tuesday. Buyers of the iPhone want better batteries."
     found = by_name(find_entities(text, lang="en"))
     assert found["iPhone 16"].count == 2 and "iPhone" in found["iPhone 16"].aliases
+
+
+def test_table_cells_and_common_words_in_headings_are_not_names() -> None:
+    text = (
+        "Rainfall records broken\n\nRainfall in the 24 hours, selected stations\n"
+        "Station\tRainfall (mm)\tYear of previous record\nTarnbridge\t102\t1998\n\n"
+        "People were told to stay home. The rainfall was heavy near the River Tarn, and the Tarn valley flooded."
+    )
+    found = by_name(find_entities(text, lang="en"))
+    for word in ("Rainfall", "Year", "Station", "People"):
+        assert word not in found
+    assert found["River Tarn"].type == "LOC" and "Tarn" in found["River Tarn"].aliases
+
+
+def test_town_is_not_merged_into_an_institution_named_after_it() -> None:
+    text = (
+        "Flooding hit homes in Port Alder on Sunday. Students at Port Alder College were sent home, "
+        "and Port Alder College said classes would resume in Port Alder next week."
+    )
+    found = by_name(find_entities(text, lang="en"))
+    assert found["Port Alder"].type == "LOC"
+    assert found["Port Alder College"].type == "ORG"
+
+
+def test_german_place_without_article_is_a_name() -> None:
+    text = (
+        "Die Stadt plant einen Radweg nach Brannfeld. Zwischen Kessling und Brannfeld pendeln viele Menschen, "
+        "und in Brannfeld fehlt ein Bahnhof. Die neue Strecke soll die Zukunft der Region sichern."
+    )
+    found = by_name(find_entities(text, lang="de"))
+    assert "Brannfeld" in found
+    for noun in ("Stadt", "Radweg", "Menschen", "Bahnhof", "Strecke", "Zukunft", "Region"):
+        assert noun not in found

@@ -142,8 +142,8 @@ def _good_weak(cand: Candidate, strong_keys: set[str], strong_words: set[str],
     if cand.known or cand.courtesy or name_key([t.text for t in toks]) in strong_keys:
         return True
     if len(toks) == 1 or all(t.is_digit for t in toks[1:]):
-        if first.key in strong_words:
-            return True
+        if first.key in strong_words and first.key not in lower:
+            return True  # the surname of a person named in full elsewhere
         return (first.is_camel or first.is_upper) and first.key not in lex.common and len(first.text) > 1
     if first.key in lex.given or first.is_camel or first.is_upper:
         return True
@@ -153,6 +153,57 @@ def _good_weak(cand: Candidate, strong_keys: set[str], strong_words: set[str],
                                              for t in toks[1:]):
         return not first.headline or first.key not in lower
     return lang != "de" and not first.headline and first.key not in lower
+
+
+_DE_DETERMINERS = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
+    "keinen", "keinem", "keiner", "im", "am", "zum", "zur", "beim", "vom", "ins", "ans", "dieser", "diese",
+    "dieses", "diesem", "diesen", "jede", "jeder", "jedes", "jedem", "jeden", "alle", "allen", "viele", "vielen",
+    "mehr", "weniger", "sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer",
+    "unser", "unsere", "unseren", "unserem", "unserer", "mein", "meine", "dein", "deine", "welche", "welcher",
+})
+
+
+def _german_names(cands: list[Candidate], tokens: list[Token], index: dict[int, int],
+                  lex: Lexicon) -> list[Candidate]:
+    """Lone capitalised German words that are names: never after an article or adjective.
+
+    Every German noun is capitalised, but nouns come with articles and adjectives
+    ("die neue Strecke") while places and firms mostly do not ("in Kessling").
+    A word kept here is seen at least twice mid-sentence, never so determined, and
+    at least once right after a place preposition ("in", "nach", "aus", "bei", "von").
+    """
+    seen: dict[str, list[Candidate]] = {}
+    for cand in cands:
+        if cand.weak and len(cand.tokens) == 1 and not cand.known and not cand.quoted:
+            seen.setdefault(cand.tokens[0].key, []).append(cand)
+    if not seen:
+        return []
+    determined: set[str] = set()
+    placed: set[str] = set()  # seen right after "in", "nach", "aus", "bei", "von"
+    mid: dict[str, int] = {}
+    for i, tok in enumerate(tokens):
+        if tok.key not in seen or not tok.is_cap:
+            continue
+        if not tok.initial and not tok.headline:
+            mid[tok.key] = mid.get(tok.key, 0) + 1
+        prev = tokens[i - 1] if i else None
+        if prev is None or prev.end + 1 != tok.start:
+            continue
+        word = prev.key
+        if prev.text in lex.loc_prep["de"] or word in ("von", "bei"):
+            placed.add(tok.key)
+        if prev.is_digit or word in _DE_DETERMINERS or (
+            not prev.is_cap and word.endswith(("e", "en", "er", "es", "em")) and word not in lex.loc_prep["de"]
+            and word not in ("von", "gegen")
+        ):
+            determined.add(tok.key)  # "die Zukunft", "neuen Radweg", "20 Prozent"
+    out: list[Candidate] = []
+    for key, group in seen.items():
+        if key in placed and key not in determined and mid.get(key, 0) >= 2 and key not in lex.all_stopwords \
+                and key not in lex.calendar and key not in lex.common and key not in lex.demonyms:
+            out.extend(group)
+    return out
 
 
 def _caps_line_candidates(tokens: list[Token], lex: Lexicon, skip: set[int]) -> list[Candidate]:
@@ -260,7 +311,15 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
     strong_words = {t.key for c in strong if len(c.tokens) > 1 and c.votes.get("PER", 0) >= 1
                     for t in c.tokens}
     strong_words |= {c.tokens[0].key for c in strong if len(c.tokens) == 1}
+    # A lone capitalised word the text also writes in lower case ("Year", "People") is a
+    # common word in a heading or a table, unless something says otherwise.
+    strong = [c for c in strong if not (
+        len(c.tokens) == 1 and c.tokens[0].key in lower and not c.votes and c.known is None
+        and not c.tokens[0].is_upper and not c.tokens[0].is_camel and c.tokens[0].key not in lex.given
+    )]
     kept = strong + [c for c in cands if c.weak and _good_weak(c, strong_keys, strong_words, lower, lex, lang)]
+    if lang == "de":
+        kept += _german_names(cands, tokens, index, lex)
     groups: dict[str, Group] = {}
     for cand in kept:
         if len(cand.tokens) == 1 and len(cand.tokens[0].text.rstrip(".+")) < 2:

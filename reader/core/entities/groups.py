@@ -194,6 +194,10 @@ def _find_target(short: Group, longs: list[_Long], lex: Lexicon) -> tuple[Group 
                     hit = (core == words and lw[-1] == words[-1]) or (
                         lw[:n] == words and all(w.isdigit() for w in lw[n:])  # "iPhone 16"
                     )
+                elif n == len(lw) - 1 and lw[0] in lex.loc_prefix and lw[1:] == words:
+                    hit = True  # "Tarn" for "River Tarn"
+                elif short.type() == "LOC":
+                    hit = False  # "Port Alder" (a town) is not short for "Port Alder College"
                 elif (core != lw and (
                     words == core
                     or (n == 1 and lw[-1] in lex.org_suffix and core[-1] == word)

@@ -46,7 +46,7 @@ def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None
             continue
         content = [t for t in span if not lex.is_stop(t.text, lang) and not t.is_digit]
         caps = [t for t in content if t.is_cap]
-        if not caps or len(caps) < (len(content) if lang in ("en", "de") else 0.5 * len(content)):
+        if not caps or 2 * len(caps) <= len(content) if lang not in ("en", "de") else len(caps) < len(content):
             continue  # English titles capitalise every word (German: every noun); "I'm not an expert"
         first = span[0].key
         if first in lex.jobs or first in lex.courtesy or first in lex.calendar or (

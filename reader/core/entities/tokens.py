@@ -260,7 +260,8 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
             token.initial = (len(prev_text) > 2 and prev_text[-1] == "."
                              and tokens[-1].key not in lex.abbreviations and "." not in prev_text[:-1])
         else:
-            token.initial = "\n" in gap or bool(_SENTENCE_END.search(gap) or _OPEN_QUOTE.search(gap))
+            # a new line or table cell, a sentence end or an opening quote
+            token.initial = "\n" in gap or "\t" in gap or bool(_SENTENCE_END.search(gap) or _OPEN_QUOTE.search(gap))
         tokens.append(token)
     return tokens
 
