@@ -196,3 +196,32 @@ def test_a_sentence_announced_by_a_colon_closes_the_body() -> None:
     ])
     art = extract_text_page(dump)
     assert art.text.endswith("so is a slower way of life!")
+
+
+UNMARKED = [
+    "The first stage of the tour follows the coast road for sixty kilometres, with a stop at the old fishing village.",
+    "The second stage turns inland through the forest, where the road is narrow and the camp sites are small.",
+    "The last stage ends in the capital, where the vans can park for the night at the harbour for a small fee.",
+]
+
+
+def test_caption_after_a_slash_credit_and_a_table_of_contents_leave_an_unmarked_body() -> None:
+    dump = "\n".join([
+        "By van along the coast",
+        "In this article:",
+        "The coast road",
+        "Into the forest",
+        "The coast road",
+        UNMARKED[0],
+        "Jane Doe/Example Images",
+        "The fishing village seen from the coast road at night.",
+        "Into the forest",
+        UNMARKED[1],
+        UNMARKED[2],
+    ])
+    art = extract_text_page(dump)
+    assert art.text == "\n\n".join(UNMARKED)
+    figures = [b for b in art.body if b.kind == "figure"]
+    assert [(f.text, f.credit) for f in figures] == [
+        ("The fishing village seen from the coast road at night.", "Jane Doe/Example Images")
+    ]

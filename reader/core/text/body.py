@@ -347,8 +347,32 @@ def is_caption(ln: Line, c: Cues) -> bool:
             or (text.startswith("(") and text.endswith(")") and ln.words <= 10)
             or (ln.words <= 40 and not ln.alone and text.endswith(c.credit_marks))
             or (ln.words <= 60 and _credit_tail(text, c))
+            or _credit_names(ln)
         )
     return ln.caption
+
+
+def _credit_names(ln: Line) -> bool:
+    """A photographer and agency joined by a slash: "Jane Doe/Example Images"."""
+    text = ln.text
+    if not 2 <= ln.words <= 6 or "/" not in text or " / " in text or text[-1] in ".!?:":
+        return False
+    left, _, right = text.partition("/")
+    return left[:1].isupper() and bool(right) and not right[0].isspace() and " " in left
+
+
+def _caption_under(credit: Line, ln: Line, c: Cues) -> bool:
+    return credit_only(credit, c) and ln.kind == "text" and not ln.alone and ln.words <= 40 and not is_caption(ln, c)
+
+
+def credit_only(ln: Line, c: Cues) -> bool:
+    """A photo credit on a line of its own ("© Getty Images", "Foto: Skoda")."""
+    return ln.kind == "text" and ln.words <= 6 and is_caption(ln, c)
+
+
+def beside_credit(lines: list[Line], j: int, c: Cues) -> bool:
+    """Next to a lone photo credit: the photo's caption."""
+    return any(credit_only(lines[k], c) for k in (j - 1, j + 1) if 0 <= k < len(lines))
 
 
 def _credit_tail(text: str, c: Cues) -> bool:
@@ -413,6 +437,12 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
                     out.inline.append(Related(title=region[i].text, url=None, kind="inline"))
                 i += 1
             continue
+        if i >= 2 and _caption_under(region[i - 2], ln, c):
+            # The caption under a photo whose credit came first.
+            out.blocks.append(Block(kind="figure", spans=(Span(ln.text),), credit=region[i - 2].text))
+            continue
+        if i < len(region) and _caption_under(ln, region[i], c):
+            continue  # the credit goes with the caption that follows
         if is_caption(ln, c):
             caption, credit = split_credit(ln.text, c)
             prev = out.blocks[-1] if out.blocks else None
@@ -434,7 +464,8 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
             out.blocks.append(Block(kind="heading", level=2, spans=(Span(ln.text),)))
             continue
         if not structured and ln.words >= 3:
-            out.blocks.append(Block(kind="paragraph", spans=(Span(ln.text),)))
+            if ln.seen == 1 or ln.words > 8:  # repeated short lines: a table of contents
+                out.blocks.append(Block(kind="paragraph", spans=(Span(ln.text),)))
             continue
         # A short line glued to others inside the region: a list when its neighbours are too.
         if ln.words >= 3 and _in_list(region, i - 1):

@@ -172,7 +172,7 @@ def _lead(lines: list[Line], t: int, start: int, c: Cues) -> str | None:
         elif (
             ln.kind == "text" and ln.words >= 8 and not is_caption(ln, c)
             and (ln.prose or ln.ends or (j == first and _sentence(ln)))
-            and not _among_headlines(lines, j) and not title.beside_credit(lines, j, c)
+            and not _among_headlines(lines, j) and not body.beside_credit(lines, j, c)
             and not body.boiler_phrase(ln, c)
         ):
             candidates.append(j)

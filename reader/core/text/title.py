@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.text.body import is_caption
+from reader.core.text.body import beside_credit, is_caption
 from reader.core.text.cues import Cues
 from reader.core.text.lines import Line, name_like
 
@@ -44,16 +44,6 @@ def body_vocabulary(lines: list[Line], start: int, end: int, stop: frozenset[str
         if count >= BODY_SAMPLE_WORDS:
             break
     return vocab
-
-
-def credit_only(ln: Line, c: Cues) -> bool:
-    """A photo credit on a line of its own ("© Getty Images", "Foto: Skoda")."""
-    return ln.kind == "text" and ln.words <= 4 and is_caption(ln, c)
-
-
-def beside_credit(lines: list[Line], j: int, c: Cues) -> bool:
-    """Next to a lone photo credit: the photo's caption."""
-    return any(credit_only(lines[k], c) for k in (j - 1, j + 1) if 0 <= k < len(lines))
 
 
 def headline_shaped(ln: Line, c: Cues) -> bool:
