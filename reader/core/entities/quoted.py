@@ -55,7 +55,7 @@ def quoted_titles(text: str, tokens: list[Token], lex: Lexicon, lang: str | None
             continue
         if first in lex.given and len(caps) < len(content):
             continue
-        opening = text[:match.start()].rstrip()
+        opening = text[max(0, match.start() - 12):match.start()].rstrip()
         if len(span) == 1 and (first in lex.demonyms or lex.is_stop(span[0].text, lang)
                                or not opening or opening[-1] in ".!?:…\n"):
             continue  # one quoted word opening a sentence proves nothing
