@@ -356,3 +356,22 @@ def test_german_place_without_article_is_a_name() -> None:
     assert "Brannfeld" in found
     for noun in ("Stadt", "Radweg", "Menschen", "Bahnhof", "Strecke", "Zukunft", "Region"):
         assert noun not in found
+
+
+def test_headline_case_title_does_not_glue_names_together() -> None:
+    body = (
+        "Elon Musk has sued OpenAI and its chief executive Sam Altman. Musk said the company broke its promise."
+        "\n\nOpenAI called the claims baseless."
+    )
+    found = by_name(find_entities(body, title="Elon Musk Sues OpenAI Over Charity Promise", lang="en"))
+    assert set(found) == {"Elon Musk", "OpenAI", "Sam Altman"}
+    assert found["Elon Musk"].count == 3 and len(found["Elon Musk"].mentions) == 2  # title + body
+    assert found["OpenAI"].count == 3
+
+
+def test_people_named_after_a_job_in_an_all_caps_heading() -> None:
+    text = "PRESIDENT MACRON MEETS CHANCELLOR SCHOLZ IN BERLIN\n\nThe two leaders met on Monday."
+    found = by_name(find_entities(text, lang="en"))
+    assert found["Macron"].type == "PER" and found["Scholz"].type == "PER"
+    assert found["Berlin"].type == "LOC"
+    assert "Meets" not in found and "President" not in found

@@ -134,6 +134,25 @@ def _context_votes(cand: Candidate, tokens: list[Token], index: dict[int, int], 
             cand.vote("PER", 1.5)
 
 
+def _known_parts(cand: Candidate, strong_keys: set[str], lex: Lexicon) -> list[Candidate]:
+    """The names inside a headline run: longest runs named elsewhere in the text or known."""
+    toks = cand.tokens
+    out: list[Candidate] = []
+    i = 0
+    while i < len(toks):
+        for j in range(len(toks), i, -1):
+            part = toks[i:j]
+            key = name_key([t.text for t in part])
+            known = lex.known.get(fold(" ".join(t.text for t in part)))
+            if key in strong_keys or known is not None or (j - i == 1 and (part[0].is_camel or part[0].is_upper)):
+                out.append(Candidate(part, known=known))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
 def _good_weak(cand: Candidate, strong_keys: set[str], strong_words: set[str],
                lower: frozenset[str], lex: Lexicon, lang: str | None) -> bool:
     """Whether a candidate in an uninformative position (sentence start, headline) is a name."""
@@ -145,6 +164,9 @@ def _good_weak(cand: Candidate, strong_keys: set[str], strong_words: set[str],
         if first.key in strong_words and first.key not in lower:
             return True  # the surname of a person named in full elsewhere
         return (first.is_camel or first.is_upper) and first.key not in lex.common and len(first.text) > 1
+    if first.headline:
+        # headline case capitalises every word: "Elon Musk Sues OpenAI" is no one's name
+        return len(toks) == 2 and first.key in lex.given and toks[1].key not in lower
     if first.key in lex.given or first.is_camel or first.is_upper:
         return True
     if name_key([t.text for t in toks[1:]]) in strong_keys or (lang == "en" and first.key.endswith(("ing", "ly", "ed"))):
@@ -223,6 +245,13 @@ def _caps_line_candidates(tokens: list[Token], lex: Lexicon, skip: set[int]) -> 
                 cand = Candidate(window, weak=False, known=known)
                 out.append(cand)
                 i += width
+                break
+            if width == 1 and i > 0 and tokens[i - 1].key in lex.jobs and tokens[i - 1].caps_line \
+                    and tokens[i].key not in lex.all_stopwords and len(tokens[i].text) > 2:
+                cand = Candidate(window, weak=False)  # "PRESIDENT MACRON"
+                cand.vote("PER", 3)
+                out.append(cand)
+                i += 1
                 break
         else:
             i += 1
@@ -317,7 +346,14 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
         len(c.tokens) == 1 and c.tokens[0].key in lower and not c.votes and c.known is None
         and not c.tokens[0].is_upper and not c.tokens[0].is_camel and c.tokens[0].key not in lex.given
     )]
-    kept = strong + [c for c in cands if c.weak and _good_weak(c, strong_keys, strong_words, lower, lex, lang)]
+    kept = strong[:]
+    for cand in cands:
+        if not cand.weak:
+            continue
+        if _good_weak(cand, strong_keys, strong_words, lower, lex, lang):
+            kept.append(cand)
+        elif cand.tokens[0].headline and len(cand.tokens) > 1:
+            kept.extend(_known_parts(cand, strong_keys, lex))
     if lang == "de":
         kept += _german_names(cands, tokens, index, lex)
     groups: dict[str, Group] = {}
@@ -399,6 +435,15 @@ def _entities(text: str, tokens: list[Token], title_tokens: list[Token], groups:
                 upper = tuple(w.upper() for w in form)
                 if upper != form:
                     index.setdefault(upper[0], []).append((upper, gi, gaps))
+    for gi, group in enumerate(groups):
+        if group.type() == "PER" and len(group.words) > 1:
+            # the surname alone names the person everywhere ("Musk said"), even where it
+            # opens a sentence and so proved nothing by itself
+            last = max(group.forms, key=len)[-1]
+            if (len(last) > 2 and last[0].isupper() and fold(last) not in lex.all_stopwords
+                    and fold(last) not in lex.known and last not in index):
+                index[last] = [((last,), gi, ())]
+                index.setdefault(last.upper(), []).append(((last.upper(),), gi, ()))
     for options in index.values():
         options.sort(key=lambda item: -len(item[0]))
     mentions: dict[int, list[tuple[int, int]]] = {}
