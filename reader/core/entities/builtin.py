@@ -439,7 +439,8 @@ def _entities(text: str, tokens: list[Token], title_tokens: list[Token], groups:
         if group.type() == "PER" and len(group.words) > 1:
             # the surname alone names the person everywhere ("Musk said"), even where it
             # opens a sentence and so proved nothing by itself
-            last = max(group.forms, key=len)[-1]
+            names = [w for w in max(group.forms, key=len) if fold(w) not in lex.name_suffix and not w.endswith(".")]
+            last = names[-1] if names else ""
             if (len(last) > 2 and last[0].isupper() and fold(last) not in lex.all_stopwords
                     and fold(last) not in lex.known and last not in index):
                 index[last] = [((last,), gi, ())]
