@@ -112,6 +112,8 @@ def _trim(run: list[Token], lex: Lexicon, lang: str | None) -> list[Token]:
     if (len(run) > 1 and run[0].key in _ARTICLES and run[0].text[0].isupper() and not run[0].initial
             and not run[0].headline and run[1].is_cap and not _edge_junk(run[1], lex, lang)):
         return _trim(run[1:], lex, lang) and [run[0], *_trim(run[1:], lex, lang)]  # "Le Havre", "The Hague"
+    while run and run[0].key in lex.name_suffix:
+        run = run[1:]  # a "Jr." left alone by a split
     while run and _edge_junk(run[0], lex, lang) and not (
         len(run) > 1 and run[1].is_cap and (
             run[0].key in lex.given
@@ -321,9 +323,9 @@ def _split_runs(run: list[Token], lex: Lexicon, lang: str | None) -> list[list[T
     pieces: list[list[Token]] = [[]]
     for n, tok in enumerate(run):
         key = tok.key
-        if (key in lex.jobs and n == len(run) - 1 and n > 0 and run[n - 1].key not in lex.known
-                and run[n - 1].key not in lex.portfolio):
-            pieces[-1].append(tok)  # "Alphonse Président": a title, not a job
+        if (key in lex.jobs and n > 0 and run[n - 1].key not in lex.known and run[n - 1].key not in lex.portfolio
+                and (n == len(run) - 1 or run[n + 1].key in lex.name_suffix)):
+            pieces[-1].append(tok)  # "Alphonse Président" is a title; "Martin Luther King Jr." a name
             continue
         if (key in lex.jobs or key in lex.calendar) and tok.is_cap and not (
             n > 0 and not run[n - 1].is_cap
