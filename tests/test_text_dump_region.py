@@ -225,3 +225,40 @@ def test_caption_after_a_slash_credit_and_a_table_of_contents_leave_an_unmarked_
     assert [(f.text, f.credit) for f in figures] == [
         ("The fishing village seen from the coast road at night.", "Jane Doe/Example Images")
     ]
+
+
+def test_a_paywall_pitch_ends_the_body() -> None:
+    dump = "\n".join([
+        "Electric ferries for the island line",
+        "By Jane Carter",
+        "",
+        *[x for p in STORY[:2] for x in (p, "")],
+        "To read the full story, please subscribe to Example News for one dollar a week.",
+        "",
+        "When you join our family of readers, you get unlimited access to all of our reporting from the islands.",
+        "",
+        "If you are seeing this message but you are already a subscriber, you can log in to read the story.",
+        "",
+    ])
+    art = extract_text_page(dump)
+    assert art.text == "\n\n".join(STORY[:2])
+
+
+def test_list_headings_with_a_site_name_and_next_previous_links_end_the_body() -> None:
+    dump = "\n".join([
+        "Electric ferries for the island line",
+        "By Jane Carter",
+        "",
+        *[x for p in STORY for x in (p, "")],
+        "More on this topic at Example News",
+        "Ferry timetable changes for the winter season",
+        "Previous",
+        "The harbour market closes after ten years",
+        "Next",
+        "",
+        "Example News is the daily paper of the islands, published every morning since the year eighteen ninety.",
+        "",
+    ])
+    art = extract_text_page(dump)
+    assert art.text == "\n\n".join(STORY)
+    assert [r.title for r in art.related] == ["Ferry timetable changes for the winter season"]

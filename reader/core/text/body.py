@@ -296,6 +296,7 @@ def trim(lines: list[Line], start: int, end: int, structured: bool, c: Cues) -> 
     that uses <p> elsewhere) is trimmed as an unmarked one.
     """
     structured = structured and marks_paragraphs(lines, start, end)
+    end = _cut_paywall(lines, start, end, c)
     while end > start and _weak(lines[end - 1], structured, c) and not _announced(lines, start, end - 1):
         end -= 1
     end = _cut_tail(lines, start, end, c)
@@ -325,6 +326,20 @@ def _cut_tail(lines: list[Line], start: int, end: int, c: Cues) -> int:
             cut = j
     if cut < end and sum(ln.words for ln in lines[cut:end] if ln.prose) <= TAIL_SHARE * total:
         return cut
+    return end
+
+
+def _cut_paywall(lines: list[Line], start: int, end: int, c: Cues) -> int:
+    """End the body where a paywall or subscription pitch takes over: from a paragraph with
+    a boilerplate phrase on, at least half the paragraphs are boilerplate, before it almost none."""
+    prose = [ln for ln in lines[start:end] if ln.prose]
+    flags = [ln.words < 80 and boilerish(ln, c) for ln in prose]
+    for i, ln in enumerate(prose):
+        if not flags[i] or i == 0 or not boiler_phrase(ln, c):
+            continue
+        tail = flags[i:]
+        if sum(tail) >= 2 and 2 * sum(tail) >= len(tail) and sum(flags[:i]) * 4 <= i:
+            return ln.index
     return end
 
 

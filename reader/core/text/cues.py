@@ -95,6 +95,9 @@ def cues() -> Cues:
         k: tuple(sorted(sets[k], key=len, reverse=True))
         for k in ("published", "updated", "byline", "read_also", "signoff", "credit", "see_all")
     }
+    # List headings of two words or more also open longer lines ("More on this story from X").
+    for k in ("related", "more"):
+        prefixes[k] = tuple(sorted((v for v in sets[k] if " " in v), key=len, reverse=True))
     by_first: dict[str, dict[str, tuple[str, ...]]] = {}
     for kind, cue_list in prefixes.items():
         index: dict[str, list[str]] = {}

@@ -99,6 +99,8 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
     return out
 
 
+#: Lines up to this long that start with a list heading are list headings.
+LIST_HEAD_WORDS = 8
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|del|la|le|du|dos|das|bin|al|ibn)$"
 )
@@ -152,6 +154,11 @@ def classify(ln: Line, c: Cues) -> str:
             return "comments"  # "Leave a comment", "27 Kommentare"
         if ln.words <= 6 and ln.text.endswith(":") and _says(k, c):
             return "comments"  # "Jane Doe says:" over a reader's comment
+        if ln.words <= LIST_HEAD_WORDS and first in starts:
+            for kind in ("related", "more"):
+                hit = c.prefix(kind, ln.text)
+                if hit and len(hit[1].split()) <= 3:
+                    return kind  # "Mehr zum Thema auf example.de"
     text = ln.text
     if text.startswith(c.promo_open) and text.endswith(c.promo_close) and ln.words >= 3:
         return "promo"
