@@ -26,7 +26,7 @@ SORTS: tuple[tuple[str, str], ...] = (
     ("published", "newest published first"),
 )
 #: Bookmarks read per page (more come as the cursor nears the end).
-PAGE = 100
+PAGE = 50
 #: Filter results shown (the best ones, then put in the chosen order).
 HITS = 200
 
@@ -86,7 +86,9 @@ class BookmarksScreen(Screen[None]):
         self._removed: list[RemovedBookmark] = []
 
     def compose(self) -> ComposeResult:
-        """Header line, filter, the list, footer."""
+        """Header line, filter, the list, footer (the list is asked for first, so the
+        library reads it while the screen is built)."""
+        self.reload(query="")
         yield Static(id="bookmarks-head")
         yield Input(placeholder="Filter: words in titles, text, tags or notes  (/)",
                     id="bookmarks-filter")
@@ -94,9 +96,8 @@ class BookmarksScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """List the bookmarks, the list focused."""
+        """The list focused."""
         self.bookmark_list.focus()
-        self.reload()
 
     def on_screen_resume(self) -> None:
         """Back from an article or a dialog: read state or copies may have changed."""
@@ -123,10 +124,12 @@ class BookmarksScreen(Screen[None]):
 
     # -- listing -----------------------------------------------------------------------------
 
-    def reload(self, keep: bool = False) -> None:
-        """Read the list again for the current filter and sort (``keep`` the cursor's place)."""
+    def reload(self, keep: bool = False, query: str | None = None) -> None:
+        """Read the list again for the filter (``query``, by default what is typed) and
+        sort; ``keep`` the cursor on the same bookmark."""
         self._token += 1
-        token, query, sort = self._token, self.filter_text, self.sort
+        token, sort = self._token, self.sort
+        query = self.filter_text if query is None else query
         selected = self.bookmark_list.selected if keep else None
 
         def work(library: Library) -> tuple[list[Bookmark], int]:
@@ -147,16 +150,19 @@ class BookmarksScreen(Screen[None]):
                     if bookmark.id == selected.id:
                         listing.highlighted = index
             self._update_head(query)
+            if not query:
+                # Counting unread bookmarks reads every row: once the list is drawn.
+                self.call_after_refresh(count_unread)
 
         def counted(unread: int) -> None:
             self.unread = unread
             self._update_head()
 
-        self._call(work, done, key=f"bookmarks-list-{id(self)}")
-        if not query:
-            # Counting unread bookmarks reads every row: after the list, not before it.
+        def count_unread() -> None:
             self._call(lambda library: library.count(unread_only=True), counted,
                        key=f"bookmarks-unread-{id(self)}")
+
+        self._call(work, done, key=f"bookmarks-list-{id(self)}")
 
     @staticmethod
     def _empty_text(query: str) -> str:
