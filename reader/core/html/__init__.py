@@ -21,6 +21,8 @@ __all__ = ["extract_html"]
 
 #: Below this many characters of body the extractor is asked again, favouring recall.
 _TOO_SHORT = 250
+#: Pages longer than this (characters of HTML) get at most one extra extractor pass.
+_BIG = 250_000
 #: Below this many characters the extractor's slower comparison with its fallbacks is run.
 _SHORT = 1000
 
@@ -52,6 +54,27 @@ def _size(doc: Any) -> int:
     return len(getattr(doc, "text", None) or "")
 
 
+def _find_body(root: Any, url: str | None, *, big: bool) -> Any:
+    """The extractor's body: its fast precision pass, then (on thin results only) its
+    comparison with its fallback algorithms, then recall. Big pages get one extra pass at
+    most, and only when the first found next to nothing."""
+    doc = _main_content(root, url)
+    if big:
+        return _larger(doc, _main_content(root, url, recall=True)) if _size(doc) < _SHORT else doc
+    paragraphs = sum(len(p.text_content()) for p in root.iter("p"))
+    if _size(doc) < _SHORT or _size(doc) < 0.5 * paragraphs:
+        # Little text for the page: let the extractor compare with its fallback algorithms.
+        doc = _main_content(root, url, fast=False)
+    if _size(doc) < _TOO_SHORT or _size(doc) < 0.25 * paragraphs:
+        # Precision pruned (next to) everything: a page of unusual layout; ask for recall.
+        doc = _larger(doc, _main_content(root, url, recall=True))
+    return doc
+
+
+def _larger(doc: Any, other: Any) -> Any:
+    return other if _size(other) > _size(doc) else doc
+
+
 def extract_html(html: str, url: str | None = None) -> Article:
     """An Article from an HTML document (entities and reading time are added by the caller)."""
     root = parse_html(html)
@@ -61,16 +84,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     base_url = url
     if base is not None:
         base_url = urljoin(url or "", base.get("href") or "") or url
-    doc = _main_content(root, url)
-    paragraphs = sum(len(p.text_content()) for p in root.iter("p"))
-    if _size(doc) < _SHORT or _size(doc) < 0.5 * paragraphs:
-        # Little text for the page: let the extractor compare with its fallback algorithms.
-        doc = _main_content(root, url, fast=False)
-    if _size(doc) < _TOO_SHORT or _size(doc) < 0.25 * paragraphs:
-        # Precision pruned (next to) everything: a page of unusual layout; ask for recall.
-        second = _main_content(root, url, recall=True)
-        if _size(second) > _size(doc):
-            doc = second
+    doc = _find_body(root, url, big=len(html) > _BIG)
     meta = extract_metadata(root, url)
     blocks = convert_body(getattr(doc, "body", None), base_url)
     placed = recover(place(blocks, TextIndex(root)))
