@@ -336,16 +336,16 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
               and not cand.votes.get("PER")):
             cand.weak = True  # German capitalises every noun
     strong = [c for c in cands if not c.weak]
-    strong_keys = {name_key([t.text for t in c.tokens]) for c in strong}
-    strong_words = {t.key for c in strong if len(c.tokens) > 1 and c.votes.get("PER", 0) >= 1
-                    for t in c.tokens}
-    strong_words |= {c.tokens[0].key for c in strong if len(c.tokens) == 1}
     # A lone capitalised word the text also writes in lower case ("Year", "People") is a
     # common word in a heading or a table, unless something says otherwise.
     strong = [c for c in strong if not (
         len(c.tokens) == 1 and c.tokens[0].key in lower and not c.votes and c.known is None
         and not c.tokens[0].is_upper and not c.tokens[0].is_camel and c.tokens[0].key not in lex.given
     )]
+    strong_keys = {name_key([t.text for t in c.tokens]) for c in strong}
+    strong_words = {t.key for c in strong if len(c.tokens) > 1 and c.votes.get("PER", 0) >= 1
+                    for t in c.tokens}
+    strong_words |= {c.tokens[0].key for c in strong if len(c.tokens) == 1}
     kept = strong[:]
     for cand in cands:
         if not cand.weak:
