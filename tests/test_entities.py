@@ -375,3 +375,9 @@ def test_people_named_after_a_job_in_an_all_caps_heading() -> None:
     assert found["Macron"].type == "PER" and found["Scholz"].type == "PER"
     assert found["Berlin"].type == "LOC"
     assert "Meets" not in found and "President" not in found
+
+
+def test_measures_are_not_names_but_brands_with_digits_are() -> None:
+    text = "The 132kV line and the 11kV cable failed at 11am on a 5G mast. Fans of 3DJuegos and 3DJuegos readers shrugged."
+    found = by_name(find_entities(text, lang="en"))
+    assert set(found) == {"3DJuegos"}

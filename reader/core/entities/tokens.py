@@ -117,6 +117,11 @@ def _shape(word: str) -> tuple[bool, bool, bool, bool]:
         return False, False, False, True
     if word.islower() or "_" in word:
         return False, False, False, False  # code identifiers (MAX_SIZE, set_up) are not names
+    if word[0].isdigit():
+        # "132kV", "5G", "11am" are measures; a brand like "3DJuegos" has a word in it
+        letters = word.lstrip("0123456789")
+        if len(letters) < 3 or letters.isupper() or letters.islower():
+            return False, False, False, False
     upper = word.isupper() and sum(c.isalpha() for c in word) >= 2
     head = word.split("-")[0]
     camel = (not upper and any(c.isupper() for c in head[1:]) and any(c.islower() for c in head)
