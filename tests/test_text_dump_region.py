@@ -262,3 +262,27 @@ def test_list_headings_with_a_site_name_and_next_previous_links_end_the_body() -
     art = extract_text_page(dump)
     assert art.text == "\n\n".join(STORY)
     assert [r.title for r in art.related] == ["Ferry timetable changes for the winter season"]
+
+
+def test_glued_subheading_and_list_between_paragraphs_stay() -> None:
+    dump = "\n".join([
+        "Ten habits for a calmer life",
+        "By Jane Carter",
+        "",
+        "In her new book the author describes the ten habits that she learned from the fishermen of the islands.",
+        "",
+        "Be curious",
+        "Walk every day",
+        "Thank the people around you",
+        "",
+        "She says that none of them is hard, but that keeping all of them for a whole year takes some patience.",
+        "In short",
+        "",
+        "The book is a pleasant read for a winter evening, and its advice is as simple as it is kind to the reader.",
+        "",
+    ])
+    art = extract_text_page(dump)
+    kinds = [b.kind for b in art.body]
+    assert kinds == ["paragraph", "list", "paragraph", "heading", "paragraph"]
+    assert [i[0].text for i in art.body[1].items] == ["Be curious", "Walk every day", "Thank the people around you"]
+    assert art.body[3].text == "In short"

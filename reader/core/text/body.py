@@ -295,7 +295,9 @@ def trim(lines: list[Line], start: int, end: int, structured: bool, c: Cues) -> 
     A region whose prose is mostly glued lines (a body in <div>s or <br>s on a page
     that uses <p> elsewhere) is trimmed as an unmarked one.
     """
-    structured = structured and marks_paragraphs(lines, start, end)
+    if structured and not marks_paragraphs(lines, start, end):
+        structured = False
+    lo, hi = start, end
     end = _cut_paywall(lines, start, end, c)
     while end > start and _weak(lines[end - 1], structured, c) and not _announced(lines, start, end - 1):
         end -= 1
@@ -304,6 +306,9 @@ def trim(lines: list[Line], start: int, end: int, structured: bool, c: Cues) -> 
         end -= 1
     while start < end and _weak(lines[start], structured, c):
         start += 1
+    if start >= end and structured:
+        # Nothing but glued prose: the page's only text is the body, whatever its markup.
+        return trim(lines, lo, hi, False, c)
     return start, end
 
 
@@ -482,6 +487,16 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
             if ln.seen == 1 or ln.words > 8:  # repeated short lines: a table of contents
                 out.blocks.append(Block(kind="paragraph", spans=(Span(ln.text),)))
             continue
+        if structured:
+            run = _between_paragraphs(region, i - 1, c)
+            if run == 1:
+                out.blocks.append(Block(kind="heading", level=3, spans=(Span(ln.text),)))
+                continue
+            if run > 1:
+                entries = tuple((Span(x.text),) for x in region[i - 1:i - 1 + run])
+                out.blocks.append(Block(kind="list", items=entries))
+                i += run - 1
+                continue
         # A short line glued to others inside the region: a list when its neighbours are too.
         if ln.words >= 3 and _in_list(region, i - 1):
             items = [(Span(ln.text),)]
@@ -494,6 +509,29 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
         if ln.words >= MIN_GLUED_WORDS and ln.seen == 1 and not ln.boiler:
             out.blocks.append(Block(kind="paragraph", spans=(Span(ln.text),)))
     return out
+
+
+def _short_glued(ln: Line, c: Cues) -> bool:
+    return (
+        ln.kind == "text" and not ln.alone and not ln.prose and ln.seen == 1 and ln.words <= 12
+        and not ln.boiler and not is_caption(ln, c)
+    )
+
+
+def _between_paragraphs(region: list[Line], j: int, c: Cues) -> int:
+    """Length of the run of short glued lines from ``j`` that sits between two paragraphs
+    (a sub-heading, or the items of a list), 0 when the run is not so placed."""
+    if j == 0 or not (region[j - 1].prose or region[j - 1].text.endswith(":")):
+        return 0
+    n = 0
+    while j + n < len(region) and _short_glued(region[j + n], c):
+        n += 1
+    if n == 0 or j + n >= len(region):
+        return 0
+    after = region[j + n]
+    if after.kind == "text" and after.prose:
+        return n
+    return 0
 
 
 def _in_list(region: list[Line], j: int) -> bool:
