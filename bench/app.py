@@ -56,12 +56,13 @@ async def _first_paints(pages: list[tuple[str, object]]) -> dict[str, list[float
     from textual.containers import VerticalScroll
     from textual.widgets import Markdown, Static
 
-    from reader.config import Config
+    from reader.config import Config, NetConfig
     from reader.ui.app import create_app
     from reader.ui.loader import Page
 
     times: dict[str, list[float]] = {"broadsheet": [], "static": [], "markdown": []}
-    app = create_app(config=Config())
+    # No prefetch: the corpus pages link to the live web, which is not what is measured.
+    app = create_app(config=Config(net=NetConfig(prefetch=0)))
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(app.reader)
         await pilot.pause()

@@ -438,3 +438,20 @@ async def test_quit_key_quits() -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_started_on_a_page_home_is_built_on_demand(pages: dict[str, Path]) -> None:
+    app = create_app(source=str(pages["a"]), config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await opened(pilot, app, pages["a"])
+        assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+        await pilot.press("h")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("r")
+        assert app.screen is reader
+        await pilot.press("h")
+        app.screen.query_one("#home-open", Input).value = str(pages["b"])
+        app.screen.query_one("#home-open", Input).focus()
+        await pilot.press("enter")
+        await opened(pilot, app, pages["b"])
+        assert app.screen is reader and reader.history.position == (2, 2)

@@ -73,7 +73,10 @@ class BroadsheetApp(App[None]):
         self.theme = wanted
 
     def get_default_screen(self) -> Screen[None]:
-        """The home screen is always at the bottom of the stack."""
+        """The reader when a page was given (the home screen is built only if asked for)."""
+        source, content = self._start
+        if source or content is not None:
+            return self.reader
         return HomeScreen()
 
     def on_mount(self) -> None:
@@ -101,12 +104,8 @@ class BroadsheetApp(App[None]):
     def open_reader(self) -> ReaderScreen:
         """Bring the reader screen to the front."""
         reader = self.reader
-        if self.screen is not reader:
-            if reader in self.screen_stack:
-                while self.screen is not reader:
-                    self.pop_screen()
-            else:
-                self.push_screen(reader)
+        if self.screen is not reader and not self._pop_to(reader):
+            self.push_screen(reader)
         return reader
 
     def open_source(self, source: str, *, content: bytes | None = None) -> None:
@@ -115,10 +114,21 @@ class BroadsheetApp(App[None]):
         target = source if source == STDIN else normalise_source(source)
         self.call_after_refresh(reader.navigate, target, content=content)
 
+    def _pop_to(self, screen: Screen[Any]) -> bool:
+        """Pop screens until ``screen`` is on top; False when it is not in the stack."""
+        if screen not in self.screen_stack:
+            return False
+        while self.screen is not screen:
+            self.pop_screen()
+        return True
+
     def go_home(self) -> None:
         """Back to the home screen; the reader keeps its history for later."""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+        if home is None or not self._pop_to(home):
+            while not isinstance(self.screen, HomeScreen | ReaderScreen):
+                self.pop_screen()
+            self.push_screen(HomeScreen())
 
     @property
     def can_resume(self) -> bool:
@@ -127,7 +137,7 @@ class BroadsheetApp(App[None]):
 
     def resume_reading(self) -> None:
         """Return to the article that was open."""
-        if self.can_resume and self.screen is not self.reader:
+        if self.can_resume and self.screen is not self.reader and not self._pop_to(self.reader):
             self.push_screen(self.reader)
 
     def page_shown(self, page: Page) -> None:

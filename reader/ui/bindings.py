@@ -31,6 +31,7 @@ def _rows(bindings: list[BindingType], keymap: Mapping[str, str]) -> list[tuple[
 def binding_groups(keymap: Mapping[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
     """(group title, [(keys, what they do)]) for every binding the user can press."""
     from reader.ui.app import BroadsheetApp
+    from reader.ui.screens.bookmarks import BookmarksScreen
     from reader.ui.screens.home import HomeScreen
     from reader.ui.screens.reader_screen import ReaderScreen
     from reader.ui.widgets.article_view import ArticleView
@@ -45,4 +46,6 @@ def binding_groups(keymap: Mapping[str, str]) -> list[tuple[str, list[tuple[str,
         ("Lists", [*_rows(SidebarList.BINDINGS, keymap), ("enter", "Open the story / highlight the entity")]),
         ("Home", _rows(HomeScreen.BINDINGS, keymap)),
         ("Everywhere", _rows(BroadsheetApp.BINDINGS, keymap) + focus),
+        ("Bookmarks", [*_rows(BookmarksScreen.BINDINGS, keymap),
+                       ("enter", "Open the saved copy (R fetches the page again)")]),
     ]

@@ -211,7 +211,7 @@ class ReaderScreen(Screen[None]):
         self.notify(message.error, title="Cannot open", severity="error", markup=False,
                     timeout=8)
         if self.page is None and self.is_current:
-            self.app.pop_screen()
+            self.app.go_home()
 
     def show_page(self, page: Page, delta: int = 0) -> None:
         """Show an already-loaded page: a new visit (``delta`` 0) or a step in history."""
