@@ -381,3 +381,16 @@ def test_measures_are_not_names_but_brands_with_digits_are() -> None:
     text = "The 132kV line and the 11kV cable failed at 11am on a 5G mast. Fans of 3DJuegos and 3DJuegos readers shrugged."
     found = by_name(find_entities(text, lang="en"))
     assert set(found) == {"3DJuegos"}
+
+
+def test_institution_names_with_and_and_ampersand() -> None:
+    text = (
+        "Anthony Fauci led the National Institute of Allergy and Infectious Diseases for years. "
+        "Smith & Wesson shares fell after Mr. Smith, no relation, criticised the firm. "
+        "The court in The Hague agreed."
+    )
+    found = by_name(find_entities(text, lang="en"))
+    assert found["National Institute of Allergy and Infectious Diseases"].type == "ORG"
+    assert found["Smith & Wesson"].type == "ORG"
+    assert found["Smith"].type == "PER" and "Mr. Smith" in found["Smith"].aliases
+    assert found["The Hague"].type == "LOC"

@@ -66,6 +66,8 @@ def _intrinsic_votes(cand: Candidate, lex: Lexicon, lang: str | None, lower: fro
     last = cand.tokens[-1]
     if words[-1] in lex.org_suffix and len(words) > 1:
         cand.vote("ORG", 5)
+    if any(t.gap == " & " for t in cand.tokens[1:]):
+        cand.vote("ORG", 2)  # "Smith & Wesson", "Marks & Spencer"
     if len(words) > 1 and words[0] in lex.org_prefix:
         cand.vote("ORG", 2.5)
     if any(w in lex.org_word for w in words):

@@ -161,8 +161,10 @@ def _joinable_of(run: list[Token], conn: Token, after: list[Token], lex: Lexicon
         if key == "&":
             return True
         tail = after[-1].key
+        in_institution = any(t.key in lex.org_prefix for t in run) and any(not t.is_cap for t in run)
         return (
-            (tail in lex.org_word or tail in lex.org_suffix)
+            # "Securities and Exchange Commission"; "Institute of Allergy and Infectious Diseases"
+            (tail in lex.org_word or tail in lex.org_suffix or in_institution)
             and len(after) >= 2
             and not any(t.key in lex.given for t in run + after)
             and after[0].key not in lex.known
@@ -221,7 +223,8 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None, skip: 
         j = start_i
         while j + 1 < n and (j + 1) not in skip:
             nxt = tokens[j + 1]
-            if not nxt.text or not (_SPACE.match(nxt.gap) or _OF_ELIDED.match(nxt.gap)):
+            if not nxt.text or not (_SPACE.match(nxt.gap) or _OF_ELIDED.match(nxt.gap)
+                                    or (nxt.gap == " & " and nxt.is_cap)):  # "Smith & Wesson"
                 break  # an elided article ("Intanto l'Inter") starts a new name; "d'Argento" does not
             if run[-1].possessive and not (nxt.key in lex.org_word or nxt.key in lex.loc_word):
                 break
