@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.core.models import Article, Block, Span
-from reader.ui.layout import article_units, layout_lines, lead_is_repeated, wrap_text
+from reader.ui.layout import (
+    article_units,
+    layout_lines,
+    lead_is_repeated,
+    unit_width,
+    wrap_text,
+)
 
 
 def _lines(text: str, width: int) -> list[str]:
@@ -116,3 +124,35 @@ def test_french_spaced_punctuation_stays_with_its_word() -> None:
         for line in _lines(text, width):
             assert not line.endswith("«")
             assert not line.startswith(("»", "?", ":", "!"))
+
+
+_ALPHABET = "ab cdé  fg\n日本語、。😀👍🏽«»:?!x-"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=200), st.integers(min_value=1, max_value=60))
+def test_wrap_keeps_every_character_and_fits(text: str, width: int) -> None:
+    lines = wrap_text(text, width)
+    kept = "".join(text[a:b] for a, b in lines)
+    assert "".join(kept.split()) == "".join(text.split())  # only spaces at breaks are dropped
+    for a, b in lines:
+        assert 0 <= a <= b <= len(text)
+        line = text[a:b]
+        assert cell_len(line) <= width or len(line) == 1
+    starts = [a for a, _ in lines]
+    assert starts == sorted(starts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=80), min_size=1, max_size=6),
+       st.integers(min_value=12, max_value=100))
+def test_any_article_lays_out(paragraphs: list[str], width: int) -> None:
+    body = tuple(Block("paragraph", (Span(p),)) for p in paragraphs)
+    article = Article(title=paragraphs[0], lead=paragraphs[-1], body=body,
+                      text="\n\n".join(p for p in paragraphs))
+    units = article_units(article, width)
+    for line in layout_lines(units, width):
+        if line.unit >= 0:
+            unit = units[line.unit]
+            shown = unit.text[line.start : line.end]
+            assert cell_len(shown) <= width - unit_width(unit) or len(shown) <= 1
