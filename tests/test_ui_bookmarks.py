@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -278,3 +279,24 @@ async def test_mentioned_in_lists_other_saved_articles_and_opens_them(story: Pat
         reader.entity_list.highlighted = 0
         await wait_for(pilot, lambda: [m.title for m in mentions.items]
                        == ["Harbour budget row"])
+
+
+async def test_palette_and_keymap_reach_the_bookmarks_screen() -> None:
+    with Library() as library:
+        library.add_bookmark(_article(1, title="Zebra crossing"))
+        library.add_bookmark(_article(2, title="Apple harvest"))
+        library.add_bookmark(_article(3, title="Middle road"))
+    app = create_app(config=Config(keymap={"bookmarks_mark": "x"}))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await bookmarks_screen(pilot, app, 3)
+        listing = screen.bookmark_list
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"next sort")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: [b.title for b in listing.bookmarks]
+                       == ["Apple harvest", "Middle road", "Zebra crossing"])
+        assert "by title" in str(screen.query_one("#bookmarks-head").render())
+        await pilot.press("x")  # "m" remapped in the config
+        await wait_for(pilot, lambda: not listing.bookmarks[0].unread)

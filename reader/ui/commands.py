@@ -33,6 +33,24 @@ def _plain(help_text: str) -> str:
     return help_text.replace("[", "(").replace("]", ")")
 
 
+def _bookmark_commands(screen: object) -> list[Command]:
+    """What the bookmarks screen does, when it is the one showing."""
+    from reader.ui.screens.bookmarks import BookmarksScreen
+
+    if not isinstance(screen, BookmarksScreen):
+        return []
+    return [
+        ("Bookmarks: filter", screen.action_filter, "Find saved articles by any word in them"),
+        ("Bookmarks: next sort order", screen.action_sort, "Saved date, title, site, published"),
+        ("Bookmarks: mark read or unread", screen.action_mark, "The selected bookmark"),
+        ("Bookmarks: edit tags and note", screen.action_edit, "The selected bookmark"),
+        ("Bookmarks: delete", screen.action_delete, "The selected bookmark (undo brings it back)"),
+        ("Bookmarks: undo delete", screen.action_undo, "Bring back the last deleted bookmark"),
+        ("Bookmarks: fetch again", screen.action_refresh,
+         "Fetch the page again and update its saved copy"),
+    ]
+
+
 class BroadsheetCommands(Provider):
     """Everything the reader can do from the palette, built from the current screen."""
 
@@ -47,6 +65,7 @@ class BroadsheetCommands(Provider):
             ("Bookmarks", app.action_bookmarks, "Saved articles"),
         ]
         screen = self.screen
+        found += _bookmark_commands(screen)
         if isinstance(screen, ReaderScreen) and screen.page is not None:
             article = screen.page.article
             base = screen.page.base
