@@ -118,3 +118,19 @@ def test_an_advertising_disclosure_is_not_the_lead() -> None:
     art = extract_text_page(dump)
     assert art.lead is None
     assert "advertisers" not in art.text
+
+
+def test_a_long_sentence_under_the_headline_is_the_lead_not_the_title() -> None:
+    standfirst = "After three years of building work, the new lamp on the cape can now be seen from forty kilometres away."
+    dump = "\n".join([
+        "Coast",
+        "A light for the cape",
+        standfirst,
+        "Jane Carter",
+        "4 March 2024",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "A light for the cape"
+    assert art.lead == standfirst

@@ -75,8 +75,8 @@ def title_score(lines: list[Line], j: int, start: int, vocab: set[str], c: Cues,
         s -= 3
     elif text[-1] == ":":
         s -= 2
-    if ln.prose and ln.words > 20:
-        s -= 3
+    if ln.prose and ln.words >= 12:
+        s -= 3 if ln.words > 20 or text[-1] in ".!?" else 1.5  # a standfirst sentence
     if ln.dated:
         s -= 3
     if ln.words > LONG_TITLE_WORDS:
