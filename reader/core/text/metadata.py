@@ -144,7 +144,7 @@ _HEADER_KINDS = frozenset({"date", "byline", "share", "ad", "junk"})
 
 def _sentence(ln: Line) -> bool:
     """Written as a sentence (many small words), though without a final stop."""
-    return ln.words >= 10 and ln.density >= 0.25 and ln.text[-1] not in ":|" and not ln.dated
+    return ln.words >= 10 and ln.density >= 0.15 and ln.text[-1] not in ":|" and not ln.dated
 
 
 def _headline(ln: Line) -> bool:
