@@ -177,3 +177,9 @@ def test_a_date_line_in_an_author_box_is_no_byline() -> None:
 def test_site_name_given_as_an_address_becomes_its_host() -> None:
     m = meta_of("<meta property='og:site_name' content='https://www.bridge.example'>")
     assert m.site == "bridge.example"
+
+
+def test_date_written_next_to_the_headline() -> None:
+    m = meta_of("<title>x</title>", body="<h1>Brücke gesperrt</h1><div><span>03.11.2021</span> | Verkehr</div>",
+                lang="de")
+    assert m.published is not None and m.published.date().isoformat() == "2021-11-03"

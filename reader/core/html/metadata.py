@@ -199,6 +199,28 @@ def _visible_date(root: Any) -> datetime | None:
     return None
 
 
+_AFTER_HEADLINE = etree.XPath("following::text()[normalize-space()][position() <= 60]")
+_BEFORE_HEADLINE = etree.XPath("preceding::text()[normalize-space()][position() <= 25]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _date_near_headline(root: Any) -> datetime | None:
+    """A date written next to the headline (after it first, then just before it)."""
+    h1 = root.find(".//h1")
+    if h1 is None:
+        return None
+    for axis in (_AFTER_HEADLINE, _BEFORE_HEADLINE):
+        for node in axis(h1):
+            parent = node.getparent()
+            if parent is not None and parent.tag in ("script", "style", "noscript"):
+                continue
+            if len(node) < 120 and _YEAR.search(node):
+                found = written_date(node)
+                if found:
+                    return found
+    return None
+
+
 def extract_metadata(root: Any, url: str | None = None, body_text: str = "") -> Metadata:
     """Metadata from the parsed page; ``body_text`` helps guess the language when undeclared."""
     meta = meta_values(root)
@@ -231,6 +253,7 @@ def extract_metadata(root: Any, url: str | None = None, body_text: str = "") -> 
         or next((d for d in (parse_date(meta.get(k)) for k in _PUBLISHED_KEYS) if d), None)
         or _visible_date(root)
         or url_date(url)
+        or _date_near_headline(root)
     )
     updated = parse_date(first(obj.get("dateModified"))) or next(
         (d for d in (parse_date(meta.get(k)) for k in _UPDATED_KEYS) if d), None
