@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.entities import ENGINE_NAMES, find_entities, get_engine
 from reader.core.models import Entity
@@ -394,3 +396,18 @@ def test_institution_names_with_and_and_ampersand() -> None:
     assert found["Smith & Wesson"].type == "ORG"
     assert found["Smith"].type == "PER" and "Mr. Smith" in found["Smith"].aliases
     assert found["The Hague"].type == "LOC"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Anna", "Berlin", "said", "the", "U.S.", "OpenAI", "de", "la", "Mr.", "M.", "«", "»", '"', "—", "\n\n",
+    "FRANCE", "WINS", "d'Arc", "Smith's", "iPhone", "12", "2019", "&", "(AP)", "http://x.fr/A", "@Handle",
+    "Müller", "été", "KBS와", "Jr.", "of", "and", ".", ",", "London-based", "\t",
+]), max_size=40))
+def test_any_word_soup_gives_exact_offsets(words: list[str]) -> None:
+    text = " ".join(words)
+    for entity in find_entities(text, title=" ".join(reversed(words))):
+        assert entity.count >= len(entity.mentions)
+        assert entity.type in ("PER", "ORG", "LOC", "MISC")
+        for start, end in entity.mentions:
+            assert text[start:end].upper() in {f.upper() for f in (entity.name, *entity.aliases)}
