@@ -67,6 +67,7 @@ class Shelf:
         self._position_timer: Timer | None = None
         self._watched: object | None = None
         self._resume: tuple[str, float] | None = None
+        self._keyed: tuple[Page | None, str] = (None, "")
 
     def call(self, asker: MessagePump, work: Callable[[Library], Any],
              then: Callable[[Any], object] | None = None, *, key: str | None = None,
@@ -146,10 +147,12 @@ class Shelf:
         page = self.app.reader.page
         if page is None:
             return
+        if self._keyed[0] is not page:  # an article without URL is keyed by a hash of its text
+            self._keyed = (page, _key(page.article))
         view = self.app.reader.article_view
         top = view.max_scroll_y
-        self._positions[_key(page.article)] = (view.scroll_y / top if top else 0.0,
-                                               int(view.scroll_y))
+        self._positions[self._keyed[1]] = (view.scroll_y / top if top else 0.0,
+                                           int(view.scroll_y))
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.app.set_timer(POSITION_DELAY, self.flush_positions)
