@@ -132,6 +132,7 @@ async def test_scroll_keys_move_the_article(pages: dict[str, Path]) -> None:
         assert view.scroll_y == 1
         await pilot.press("G")
         assert view.scroll_y == view.max_scroll_y > 0
+        assert "100%" in str(reader.query_one("#topbar").render())
         await pilot.press("g")
         assert view.scroll_y == 0
         view.post_message(events.MouseScrollDown(view, 5, 5, 0, 1, 0, False, False, False))

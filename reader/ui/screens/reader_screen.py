@@ -93,7 +93,9 @@ class ReaderScreen(Screen[None]):
         self._cache = PageCache()
         self._token = 0
         self._loading_timer: Timer | None = None
+        self._loading = False
         self._status = ""
+        self._shown_progress = ""
 
     def compose(self) -> ComposeResult:
         """Top bar, article and sidebar side by side (stacked when narrow), find bar, footer."""
@@ -112,7 +114,19 @@ class ReaderScreen(Screen[None]):
         self.query_one("#sidebar").display = self.app.config.display.sidebar
         self.query_one("#find").display = False
         self.article_view.focus()
+        self.watch(self.article_view, "scroll_y", self._scrolled, init=False)
         self._update_topbar()
+
+    def _scrolled(self) -> None:
+        progress = self._progress()
+        if progress != self._shown_progress:
+            self._update_topbar()
+
+    def _progress(self) -> str:
+        view = self.article_view
+        if self.page is None or not view.max_scroll_y:
+            return ""
+        return f"{round(100 * view.scroll_y / view.max_scroll_y)}%"
 
     @property
     def article_view(self) -> ArticleView:
@@ -186,12 +200,17 @@ class ReaderScreen(Screen[None]):
 
     def _show_loading(self) -> None:
         self.article_view.loading = True
+        self._loading = True
+        self._update_topbar()
 
     def _stop_loading(self) -> None:
         if self._loading_timer is not None:
             self._loading_timer.stop()
             self._loading_timer = None
         self.article_view.loading = False
+        if self._loading:
+            self._loading = False
+            self._update_topbar()
 
     def on_page_loaded(self, message: PageLoaded) -> None:
         """Show a loaded page, unless a newer navigation started since."""
@@ -246,6 +265,11 @@ class ReaderScreen(Screen[None]):
             back = "‹ " if self.history.can_back else "  "
             forward = " ›" if self.history.can_forward else "  "
             text.append(f"   {back}{here}/{total}{forward}", "dim")
+        self._shown_progress = self._progress()
+        if self._shown_progress:
+            text.append(f"   {self._shown_progress}", "dim")
+        if self._loading:
+            text.append("   loading…", "italic")
         if self._status:
             text.append("   ")
             text.append(self._status, "italic")

@@ -56,6 +56,14 @@ class BookmarkList(OptionList):
     class NearEnd(Message):
         """The cursor came close to the last loaded bookmark."""
 
+    DEFAULT_CSS = """
+    BookmarkList {
+        border: round $panel;
+        background: $background;
+        &:focus { border: round $primary; }
+    }
+    """
+
     #: How close to the end (in bookmarks) the next page is asked for.
     MARGIN = 20
 
