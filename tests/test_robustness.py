@@ -12,7 +12,7 @@ import pytest
 
 import reader
 from reader.core.errors import ExtractionError
-from reader.core.extract import MAX_CHARS
+from reader.core import extract as extract_module
 
 PARA = "<p>" + "Words of an ordinary article paragraph that goes on for a while. " * 8 + "</p>\n"
 
@@ -29,14 +29,23 @@ def test_unclosed_and_broken_markup() -> None:
     assert "ordinary article paragraph" in reader.extract(page).text
 
 
-def test_huge_page_is_cut_with_a_note() -> None:
+def test_huge_page_is_cut_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The cut is the same at any size; a small cap keeps the test fast.
+    monkeypatch.setattr(extract_module, "MAX_CHARS", 60_000)
     filler = "".join(f"<p>Paragraph {i} of a very long page, each one saying something new.</p>"
-                     for i in range(60_000))
+                     for i in range(3_000))
     page = "<html><body><article>" + filler + "</article></body></html>"
-    assert len(page) > MAX_CHARS
     article = reader.extract(page.encode())
     assert article.text.startswith("Paragraph 0")
+    assert "Paragraph 2999" not in article.text
     assert any("very long" in w for w in article.warnings)
+
+
+def test_fifty_megabyte_page_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = ("<html><head><style>" + "p{color:red}" * 2_000_000 + "</style></head><body><article>"
+            + PARA * 8 + "</article><script>" + "x=1;" * 6_600_000 + "</script></body></html>")
+    assert len(page) > 50_000_000
+    assert "ordinary article paragraph" in reader.extract(page.encode()).text
 
 
 def test_script_heavy_page_keeps_its_article() -> None:

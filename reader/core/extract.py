@@ -20,9 +20,12 @@ __all__ = ["MAX_CHARS", "ExtractionError", "extract"]
 
 #: Past this many characters (after dropping scripts and styles) a page is cut:
 #: no article is that long, and extraction time grows with the page.
-MAX_CHARS = 3_000_000
+MAX_CHARS = 1_000_000
 #: Plain-text copies carry no markup, so the same article fits in far less.
-MAX_TEXT_CHARS = 1_000_000
+MAX_TEXT_CHARS = 500_000
+#: Entities are looked for in this much of the text (a 30,000-word article); past it,
+#: names are not counted: the cost grows with the text and the sidebar is long enough.
+MAX_ENTITY_CHARS = 200_000
 _HEAVY = re.compile(
     r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S
 )
@@ -133,7 +136,7 @@ def _finish(article: Article) -> Article:
     """Steps shared by every kind of page: entities and reading time."""
     from reader.core.entities import find_entities
 
-    entities = find_entities(article.text, title=article.title, lang=article.lang)
+    entities = find_entities(article.text[:MAX_ENTITY_CHARS], title=article.title, lang=article.lang)
     return dataclasses.replace(
         article,
         entities=entities,
