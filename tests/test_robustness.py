@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import reader
-from reader.core.errors import ExtractionError
 from reader.core import extract as extract_module
+from reader.core.errors import ExtractionError
 
 PARA = "<p>" + "Words of an ordinary article paragraph that goes on for a while. " * 8 + "</p>\n"
 
