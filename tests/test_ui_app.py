@@ -309,10 +309,12 @@ async def test_help_lists_every_binding_with_the_users_keys() -> None:
 
 
 async def test_keymap_from_config_remaps_bindings(pages: dict[str, Path]) -> None:
-    config = Config(keymap={"find": "f", "scroll_down": "e"})
+    config = Config(keymap={"find": "f", "scroll_down": "e", "no_such_binding": "x"})
     app = create_app(source=str(pages["a"]), config=config)
     async with app.run_test(size=SIZE) as pilot:
         reader = await opened(pilot, app, pages["a"])
+        messages = [n.message for n in app._notifications]
+        assert any("unknown binding id 'no_such_binding'" in m for m in messages)
         await pilot.press("e")
         assert reader.article_view.scroll_y == 1
         await pilot.press("f")

@@ -82,6 +82,11 @@ class BroadsheetApp(App[None]):
     def on_mount(self) -> None:
         """Apply the keymap, report config and theme problems once, open the start page."""
         if self.keymap_overrides:
+            from reader.ui.bindings import binding_ids
+
+            known = binding_ids()
+            for name in sorted(set(self.keymap_overrides) - known):
+                self._problems.append(f"[keymap] unknown binding id {name!r} (see ? for the keys)")
             self.set_keymap(self.keymap_overrides)
         if self._problems:
             self.notify("\n".join(self._problems), title="Settings", severity="warning",

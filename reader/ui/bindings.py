@@ -49,3 +49,22 @@ def binding_groups(keymap: Mapping[str, str]) -> list[tuple[str, list[tuple[str,
         ("Bookmarks", [*_rows(BookmarksScreen.BINDINGS, keymap),
                        ("enter", "Open the saved copy (R fetches the page again)")]),
     ]
+
+
+def binding_ids() -> set[str]:
+    """Every binding id a keymap may remap."""
+    from reader.ui.app import BroadsheetApp
+    from reader.ui.screens.dialogs import OpenDialog
+    from reader.ui.screens.help import HelpScreen
+    from reader.ui.screens.home import HomeScreen, StoryList
+    from reader.ui.screens.reader_screen import ReaderScreen
+    from reader.ui.widgets.article_view import ArticleView
+    from reader.ui.widgets.sidebar import SidebarList
+
+    found: set[str] = set()
+    for owner in (BroadsheetApp, ReaderScreen, ArticleView, SidebarList, HomeScreen, StoryList,
+                  HelpScreen, OpenDialog):
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                found.add(binding.id)
+    return found
