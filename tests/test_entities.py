@@ -411,3 +411,14 @@ def test_any_word_soup_gives_exact_offsets(words: list[str]) -> None:
         assert entity.type in ("PER", "ORG", "LOC", "MISC")
         for start, end in entity.mentions:
             assert text[start:end].upper() in {f.upper() for f in (entity.name, *entity.aliases)}
+
+
+def test_places_known_by_their_context() -> None:
+    found = by_name(find_entities(
+        "The mayor of Quarnby said the Zelltown-based firm Vextor would move to the outskirts of Quarnby.",
+        lang="en",
+    ))
+    assert found["Quarnby"].type == "LOC" and found["Quarnby"].count == 2
+    assert found["Zelltown"].type == "LOC" and found["Vextor"].type == "ORG"
+    french = by_name(find_entities("Le maire de Valmont a parlé au ministre de la Culture. Valmont est calme.", lang="fr"))
+    assert set(french) == {"Valmont"} and french["Valmont"].type == "LOC"

@@ -114,7 +114,7 @@ def _intrinsic_votes(cand: Candidate, lex: Lexicon, lang: str | None, lower: fro
 
 
 def _context_votes(cand: Candidate, tokens: list[Token], index: dict[int, int], lex: Lexicon,
-                   lang: str | None) -> None:
+                   lang: str | None, text: str) -> None:
     i = index[cand.tokens[0].start]
     j = index[cand.tokens[-1].start]
     strong_type = cand.known is not None
@@ -130,6 +130,12 @@ def _context_votes(cand: Candidate, tokens: list[Token], index: dict[int, int], 
             elif (prev.text in lex.loc_prep.get(lang or "*", lex.loc_prep["*"]) and len(cand.tokens) == 1
                   and not strong_type):
                 cand.vote("LOC", 1.0)
+    if i > 1 and not strong_type and tokens[i - 1].key in ("of", "de", "di", "da", "von", "do", "du") \
+            and tokens[i - 2].key in lex.loc_of and _JOIN_GAP.match(cand.tokens[0].gap):
+        cand.vote("LOC", 1.5)  # "the mayor of X", "le maire de X"
+    end = cand.tokens[-1].end
+    if end < len(text) and text.startswith("-based", end):
+        cand.vote("LOC", 2)  # "a Burbank-based firm"
     if j + 1 < len(tokens):
         nxt = tokens[j + 1]
         if nxt.key in lex.person_verbs and _SPEECH_GAP.match(nxt.gap) and not strong_type:
@@ -331,7 +337,7 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
         if cand.known is None and cand.tokens[-1].text.endswith("."):
             cand.known = lex.known.get(fold(_surface(text, cand)).rstrip("."))
         _intrinsic_votes(cand, lex, lang, lower)
-        _context_votes(cand, tokens, index, lex, lang)
+        _context_votes(cand, tokens, index, lex, lang, text)
         if all_weak:
             cand.weak = True
         elif (lang == "de" and len(cand.tokens) == 1 and not cand.quoted and not cand.brand

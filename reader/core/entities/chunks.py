@@ -277,7 +277,8 @@ def chunk(text: str, tokens: list[Token], lex: Lexicon, lang: str | None, skip: 
         while back >= 0 and start_i - back <= 2 and tokens[back].key in _OF_WORDS and not tokens[back].is_cap:
             back -= 1
         # "Director of Public Prosecution X", "ministère de la Culture", "président de la République"
-        title_rest = back < start_i - 1 and back >= 0 and (tokens[back].key in lex.jobs or (
+        title_rest = back < start_i - 1 and back >= 0 and tokens[back].key not in lex.loc_of and (
+            tokens[back].key in lex.jobs or (
             not tokens[back].is_cap and (tokens[back].key in lex.org_prefix or tokens[back].key in lex.org_word)
         ))
         for n_piece, piece in enumerate(pieces):

@@ -87,6 +87,7 @@ class Lexicon:
     org_adjective: frozenset[str]
     noun_endings: tuple[str, ...]
     term_markers: frozenset[str]
+    loc_of: frozenset[str]
     misc_word: frozenset[str]
     misc_prefix: frozenset[str]
     known: dict[str, Known]
@@ -175,6 +176,7 @@ def lexicon() -> Lexicon:
         org_adjective=_fold_set(orgs.get("adjective", [])),
         noun_endings=tuple(sorted({fold(w) for w in orgs.get("noun_ending", [])})),
         term_markers=_fold_set(markers),
+        loc_of=_fold_set(_sections("appositives.txt", split_words=True).get("LOC_OF", [])),
         misc_word=_fold_set(misc.get("word", [])),
         misc_prefix=_fold_set(misc.get("prefix", [])),
         known=known,
