@@ -300,3 +300,36 @@ async def test_palette_and_keymap_reach_the_bookmarks_screen() -> None:
         assert "by title" in str(screen.query_one("#bookmarks-head").render())
         await pilot.press("x")  # "m" remapped in the config
         await wait_for(pilot, lambda: not listing.bookmarks[0].unread)
+
+
+async def test_fetch_again_updates_the_saved_copy(story: Path) -> None:
+    app = create_app(source=str(story), config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_story(pilot, app, story)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: any(m.startswith("Saved:") for m in messages(app)))
+        story.write_text(_page("Harbour budget row, updated", "quillwort"), encoding="utf-8")
+        await bookmarks_screen(pilot, app, 1)
+        await pilot.press("R")
+        await wait_for(pilot, lambda: app.reader.page is not None
+                       and app.reader.page.article.title == "Harbour budget row, updated")
+        await wait_for(pilot, lambda: "Saved copy updated" in messages(app))
+    with Library() as library:
+        (saved,) = library.list_bookmarks()
+        copy = library.offline_copy(saved.url)
+        assert copy is not None and copy.title == "Harbour budget row, updated"
+
+
+async def test_an_unusable_data_folder_is_reported_and_reading_goes_on(story: Path) -> None:
+    paths.data_dir().parent.mkdir(parents=True, exist_ok=True)
+    paths.data_dir().write_text("a file where the data folder should be", encoding="utf-8")
+    app = create_app(source=str(story), config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_story(pilot, app, story)
+        await wait_for(pilot, lambda: any("Bookmarks and history are off" in m
+                                          for m in messages(app)))
+        await pilot.press("s")
+        await wait_for(pilot, lambda: any(m.startswith("Bookmarks are unavailable")
+                                          for m in messages(app)))
+        assert sum("are off" in m for m in messages(app)) == 1
+        assert app.reader.page is not None and "quillwort" in app.reader.page.article.text

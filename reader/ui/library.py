@@ -127,6 +127,8 @@ class LibraryBridge:
                     continue
                 library = self._open()
                 if library is None:
+                    if not job.quiet:
+                        self._notify(f"Bookmarks are unavailable: {self._failed}", "warning")
                     continue
                 try:
                     value = job.work(library)
