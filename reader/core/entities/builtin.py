@@ -275,8 +275,8 @@ def _brand_words(tokens: list[Token], lex: Lexicon, lang: str | None) -> set[str
     )]
     lower_starts = {t.text for t in starts if t.text.islower() and t.text.isalpha() and len(t.text) > 2
                     and t.key not in lex.all_stopwords and _LINE_START_GAP.search(t.gap or "")}
-    if not starts or len(lower_starts) > min(2, max(1, 0.1 * len(starts))):
-        return set()  # a text written in lower case, or code: not a brand
+    if not lower_starts or len(lower_starts) > min(2, max(1, 0.1 * len(starts))):
+        return set()  # no candidate; or a text written in lower case, or code: not a brand
     counts = Counter(t.text for t in tokens if t.text)
     determined: set[str] = set()
     for prev, tok in pairwise(tokens):
