@@ -80,6 +80,7 @@ def _render(article: Article, fmt: str, source: str) -> str:
 def cmd_dump(args: argparse.Namespace) -> int:
     """Extract each source; a bad one prints one line to stderr and the others go on."""
     from reader.config import load_config
+    from reader.core.entities import get_engine
     from reader.core.errors import ExtractionError
     from reader.core.extract import extract
     from reader.sources import SourceError, load_source
@@ -87,6 +88,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
     config, problems = load_config()
     for problem in problems:
         _error(problem)
+    engine = get_engine(config.entities.engine)
     status = 0
     first = True
     for source in args.sources:
@@ -95,7 +97,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
             if loaded.notice:
                 _error(f"{source}: {loaded.notice}")
             article = extract(loaded.content, url=args.url or loaded.url, charset=loaded.charset,
-                              timeout=EXTRACT_TIMEOUT)
+                              timeout=EXTRACT_TIMEOUT, entities=engine)
         except (SourceError, ExtractionError) as exc:
             message = str(exc)
             _error(message if message.startswith(source) else f"{source}: {message}")

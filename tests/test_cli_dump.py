@@ -97,3 +97,13 @@ def test_open_without_a_terminal_says_so() -> None:
     proc = run(str(FIXTURE))
     assert proc.returncode == 2
     assert b"needs a terminal" in proc.stderr
+
+
+def test_config_chooses_the_entity_engine(isolated_dirs: Path) -> None:
+    with_entities = json.loads(run("dump", "--format", "json", str(FIXTURE)).stdout)
+    assert any(e["name"] == "Maren Holt" for e in with_entities["entities"])
+    config = isolated_dirs / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text('[entities]\nengine = "none"\n', encoding="utf-8")
+    without = json.loads(run("dump", "--format", "json", str(FIXTURE)).stdout)
+    assert without["entities"] == []

@@ -8,6 +8,7 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from reader.core.decode import decode
 from reader.core.detect import looks_like_html
@@ -15,6 +16,9 @@ from reader.core.errors import ExtractionError
 from reader.core.models import Article
 from reader.core.reading import reading_minutes
 from reader.core.sanitize import clean_url, strip_escapes
+
+if TYPE_CHECKING:
+    from reader.core.entities import EntityEngine
 
 __all__ = ["MAX_CHARS", "ExtractionError", "extract"]
 
@@ -86,6 +90,7 @@ def extract(
     *,
     charset: str | None = None,
     timeout: float | None = None,
+    entities: EntityEngine | None = None,
 ) -> Article:
     """Extract the article from ``content``.
 
@@ -95,13 +100,17 @@ def extract(
     page: returns an Article, empty when nothing readable was found. Raises
     :class:`ExtractionError` only for input that is not text at all (an image,
     a PDF, an archive...), or when ``timeout`` seconds pass (enforced in the
-    main thread only), with a one-line message for the user.
+    main thread only), with a one-line message for the user. ``entities`` is the
+    engine that finds named entities (the built-in one by default; see
+    :func:`reader.core.entities.get_engine`).
     """
     with _time_cap(timeout):
-        return _extract(content, url, charset)
+        return _extract(content, url, charset, entities)
 
 
-def _extract(content: str | bytes, url: str | None, charset: str | None) -> Article:
+def _extract(
+    content: str | bytes, url: str | None, charset: str | None, engine: EntityEngine | None
+) -> Article:
     if isinstance(content, bytes | bytearray | memoryview):
         text = decode(bytes(content), charset)
     elif isinstance(content, str):
@@ -129,14 +138,16 @@ def _extract(content: str | bytes, url: str | None, charset: str | None) -> Arti
         article = extract_text_page(text, url)
     if notes:
         article = dataclasses.replace(article, warnings=article.warnings + notes)
-    return _finish(article)
+    return _finish(article, engine)
 
 
-def _finish(article: Article) -> Article:
+def _finish(article: Article, engine: EntityEngine | None) -> Article:
     """Steps shared by every kind of page: entities and reading time."""
-    from reader.core.entities import find_entities
+    if engine is None:
+        from reader.core.entities import BuiltinEngine
 
-    entities = find_entities(article.text[:MAX_ENTITY_CHARS], title=article.title, lang=article.lang)
+        engine = BuiltinEngine()
+    entities = engine.find(article.text[:MAX_ENTITY_CHARS], title=article.title, lang=article.lang)
     return dataclasses.replace(
         article,
         entities=entities,
