@@ -74,8 +74,8 @@ def listed(ln: Line) -> bool:
     """A glued line shaped like an item of a list in running text (not a menu entry or headline)."""
     return (
         ln.seen == 1 and ln.words >= 3 and not ln.boiler
-        and (ln.density >= 0.15 or any(ch.isdigit() for ch in ln.text))
-        and (ln.ends or ln.words <= 8 or any(ch.isdigit() for ch in ln.text))
+        and (ln.density >= 0.15 or ln.numbers > 0)
+        and (ln.ends or ln.words <= 8 or ln.numbers > 0)
         and not _title_case(ln.text) and not ln.text.isupper()
     )
 
@@ -266,13 +266,14 @@ def extend(lines: list[Line], start: int, end: int, c: Cues) -> tuple[int, int]:
 
 def boiler_phrase(ln: Line, c: Cues) -> bool:
     """Carries a boilerplate phrase ("follow us", "per E-Mail", "all rights reserved")."""
-    folded = ln.text.casefold()
-    return any(p in folded for p in c.sets["boiler_phrases"])
+    return c.boiler_phrases.search(ln.text.casefold()) is not None
 
 
 def boilerish(ln: Line, c: Cues) -> bool:
     """Carries a boilerplate word ("subscribe", "cookies") or phrase."""
-    return ln.boiler or boiler_phrase(ln, c)
+    if ln.boilerplate is None:
+        ln.boilerplate = ln.boiler or boiler_phrase(ln, c)
+    return ln.boilerplate
 
 
 def _weak(ln: Line, structured: bool, c: Cues) -> bool:
@@ -338,6 +339,8 @@ def _cut_paywall(lines: list[Line], start: int, end: int, c: Cues) -> int:
     """End the body where a paywall or subscription pitch takes over: from a paragraph with
     a boilerplate phrase on, at least half the paragraphs are boilerplate, before it almost none."""
     prose = [ln for ln in lines[start:end] if ln.prose]
+    if sum(1 for ln in prose if ln.boiler) < 2:
+        return end  # a pitch has boilerplate words in two paragraphs at least (cheap test first)
     flags = [ln.words < 80 and boilerish(ln, c) for ln in prose]
     for i, ln in enumerate(prose):
         if not flags[i] or i == 0 or not boiler_phrase(ln, c):

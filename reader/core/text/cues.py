@@ -46,6 +46,8 @@ class Cues:
     promo_close: tuple[str, ...]
     #: Words that, alone on a line, only name share buttons and social networks.
     social: frozenset[str]
+    #: Any boilerplate phrase, in a casefolded line.
+    boiler_phrases: re.Pattern[str]
 
     def is_(self, kind: str, line_key: str) -> bool:
         """True when the whole line is one of the cues of ``kind``."""
@@ -118,6 +120,9 @@ def cues() -> Cues:
         promo_close=tuple(str(t) for t in common.get("promo_close", [])),  # type: ignore[attr-defined]
         social=frozenset(str(t) for t in common.get("social", []))  # type: ignore[attr-defined]
         | frozenset(v for v in sets["share"] if " " not in v),
+        boiler_phrases=re.compile(
+            "|".join(re.escape(p) for p in sorted(sets["boiler_phrases"], key=len, reverse=True)) or "(?!)"
+        ),
     )
 
 

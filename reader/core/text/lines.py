@@ -9,6 +9,7 @@ from reader.core.text.cues import TRIM, Cues
 from reader.core.text.dates import find_date
 
 _WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\b\d")
 _END_PUNCT = frozenset('.!?…:;"»”’)\'。！？」')
 _SENTENCE_END = frozenset(".!?…。！？")
 
@@ -37,23 +38,28 @@ class Line:
     caption: bool | None = None
     #: Words that are numbers (dates, counts, prices).
     numbers: int = 0
+    #: Set on first use by ``body.boilerish``.
+    boilerplate: bool | None = None
+    #: Reads like running text rather than a label, link or title (set by ``split``).
+    prose: bool = False
 
     @property
     def density(self) -> float:
         """Share of stopwords among the words."""
         return self.stops / self.words if self.words else 0.0
 
-    @property
-    def prose(self) -> bool:
-        """Reads like running text rather than a label, link or title."""
-        n = self.words
-        if self.numbers * 3 > n:
-            return False  # an archive list, a table row, a price list
-        if n >= 12:
-            return self.ends or (n >= 30 and self.density >= 0.2)
-        if n >= 5:
-            return self.text[-1] in _SENTENCE_END and self.density >= 0.1
+
+
+def _prose(ln: Line) -> bool:
+    """Reads like running text rather than a label, link or title."""
+    n = ln.words
+    if n < 5:
         return False
+    if ln.numbers * 3 > n:
+        return False  # an archive list, a table row, a price list
+    if n >= 12:
+        return ln.ends or (n >= 30 and ln.density >= 0.2)
+    return ln.text[-1] in _SENTENCE_END and ln.density >= 0.1
 
 
 def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
@@ -91,9 +97,10 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
             stops=sum(map(is_stop, words)),
             seen=0,
             boiler=not boiler.isdisjoint(words),
-            numbers=sum(1 for w in words if w[0].isdigit()),
+            numbers=len(_NUMBER.findall(folded)) if size >= 3 else 0,
         ))
     for ln in out:
+        ln.prose = _prose(ln)
         ln.seen = counts[ln.key]
         ln.kind = classify(ln, c)
     return out

@@ -26,24 +26,24 @@ _META = frozenset({"date", "byline", "share", "ad", "junk", "comments", "promo"}
 
 def content_words(text: str, stop: frozenset[str]) -> set[str]:
     """Casefolded words of three letters or more that are not stopwords."""
-    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 3 and w not in stop and not w.isdigit()}
+    return {w for w in set(_WORD.findall(text.casefold())) - stop if len(w) >= 3 and not w.isdigit()}
 
 
 def body_vocabulary(lines: list[Line], start: int, end: int, stop: frozenset[str]) -> set[str]:
     """Content words of the first prose lines of the body and of a standfirst above it."""
-    vocab: set[str] = set()
-    for ln in lines[max(0, start - STANDFIRST_LINES):start]:
-        if ln.kind == "text" and ln.prose and ln.words >= 12:
-            vocab |= content_words(ln.text, stop)
+    texts = [
+        ln.text for ln in lines[max(0, start - STANDFIRST_LINES):start]
+        if ln.kind == "text" and ln.prose and ln.words >= 12
+    ]
     count = 0
     for ln in lines[start:end]:
         if ln.kind != "text" or ln.words < 5:
             continue
-        vocab |= content_words(ln.text, stop)
+        texts.append(ln.text)
         count += ln.words
         if count >= BODY_SAMPLE_WORDS:
             break
-    return vocab
+    return content_words(" ".join(texts), stop)
 
 
 def headline_shaped(ln: Line, c: Cues) -> bool:
@@ -66,8 +66,14 @@ def _crumbs_then(lines: list[Line], j: int) -> bool:
     return len(nxt) >= 10 and len(text) > len(nxt) and text.endswith(nxt)
 
 
-def title_score(lines: list[Line], j: int, start: int, vocab: set[str], c: Cues, stop: frozenset[str]) -> float:
-    """How much line ``j`` looks like the title of a body starting at ``start``."""
+def title_score(
+    lines: list[Line], j: int, start: int, vocab: set[str], c: Cues, stop: frozenset[str], between: int = -1,
+) -> float:
+    """How much line ``j`` looks like the title of a body starting at ``start``.
+
+    ``between`` counts the stray lines from ``j`` to ``start`` (see ``_strays``); it is
+    counted here when not given.
+    """
     ln = lines[j]
     text = ln.text
     s = min(ln.words, 12) / 4
@@ -108,26 +114,32 @@ def title_score(lines: list[Line], j: int, start: int, vocab: set[str], c: Cues,
         if lines[k].kind in ("date", "byline"):
             s += 3 if k == j + 1 else 2
             break
-    between = 0
-    for k in range(j + 1, start):
-        other = lines[k]
-        if other.kind in ("related", "more", "stop", "tags"):
-            between += 3
-        elif other.kind not in _META and not (other.kind == "text" and (other.prose or is_caption(other, c))):
-            between += 1
+    if between < 0:
+        between = sum(_stray(lines[k], c) for k in range(j + 1, start))
     s -= min(0.15 * between, 5)
     return s
+
+
+def _stray(ln: Line, c: Cues) -> int:
+    """How much a line between a title candidate and the body speaks against it."""
+    if ln.kind in ("related", "more", "stop", "tags"):
+        return 3
+    if ln.kind in _META or (ln.kind == "text" and (ln.prose or is_caption(ln, c))):
+        return 0
+    return 1
 
 
 def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset[str]) -> int:
     """Index of the title line near ``start`` (-1 when none fits)."""
     vocab = body_vocabulary(lines, start, end, stop)
     best, best_at = 1.0, -1
-    for j in range(max(0, start - TITLE_WINDOW), start):
+    between = 0  # stray lines below the candidate, counted once walking up
+    for j in range(start - 1, max(-1, start - TITLE_WINDOW - 1), -1):
         if headline_shaped(lines[j], c) and not _crumbs_then(lines, j):
-            s = title_score(lines, j, start, vocab, c, stop)
-            if s > best:
+            s = title_score(lines, j, start, vocab, c, stop, between)
+            if s > best or (s == best and best_at >= 0):
                 best, best_at = s, j
+        between += _stray(lines[j], c)
     # A title the region swallowed: a headline-shaped first line.
     for j in range(start, min(len(lines), start + 2)):
         if lines[j].prose:
