@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from textual.message_pump import MessagePump
 from textual.timer import Timer
 
+from reader.ui.bindings import key_label
 from reader.ui.layout import format_date
 from reader.ui.library import LibraryBridge
 from reader.ui.loader import STDIN, LoadError, Page, display_source, load_page, normalise_source
@@ -47,12 +49,6 @@ def visit_entry(visit: Visit) -> Entry:
                  key=visit.url)
 
 
-def _key(article: Article) -> str:
-    from reader.storage import article_key
-
-    return article_key(article)
-
-
 class Shelf:
     """Bookmarks and reading history for the app; every storage call runs off the UI thread."""
 
@@ -63,11 +59,11 @@ class Shelf:
         self.recent: list[Entry] = []
         self.bookmarks: list[Entry] = []
         self._unsaved: dict[str, RemovedBookmark] = {}
-        self._positions: dict[str, tuple[float, int]] = {}
+        # By id of the article: its key is worked out off the UI thread, with the write.
+        self._positions: dict[int, tuple[Article, float, int]] = {}
         self._position_timer: Timer | None = None
         self._watched: object | None = None
         self._resume: tuple[str, float] | None = None
-        self._keyed: tuple[Page | None, str] = (None, "")
 
     def call(self, asker: MessagePump, work: Callable[[Library], Any],
              then: Callable[[Any], object] | None = None, *, key: str | None = None,
@@ -93,27 +89,30 @@ class Shelf:
         note and saved date.
         """
         article = page.article
-        key = _key(article)
-        unsaved = self._unsaved.get(key)
+        unsaved = dict(self._unsaved)
 
-        def work(library: Library) -> tuple[bool, Any]:
+        def work(library: Library) -> tuple[str, RemovedBookmark | None]:
+            from reader.storage import article_key
+
+            key = article_key(article)
             found = library.find(key)
             if found is None:
-                if unsaved is not None:
-                    library.restore(unsaved)
-                return True, library.add_bookmark(article)
-            return False, library.remove(found.id)
+                if key in unsaved:
+                    library.restore(unsaved[key])
+                library.add_bookmark(article)
+                return key, None
+            return key, library.remove(found.id)
 
-        def done(result: tuple[bool, Any]) -> None:
-            saved, value = result
+        def done(result: tuple[str, RemovedBookmark | None]) -> None:
+            key, removed = result
             title = article.title or display_source(page.source)
-            if saved:
+            if removed is None:
                 self._unsaved.pop(key, None)
                 self.app.notify(f"Saved: {title}", title="Bookmarks", markup=False, timeout=3)
             else:
-                if value is not None:
-                    self._unsaved[key] = value
-                self.app.notify(f"Removed: {title}\ns saves it again, with its tags and note",
+                self._unsaved[key] = removed
+                again = key_label(self.app.keymap_overrides.get("bookmark", "s"))
+                self.app.notify(f"Removed: {title}\n{again} saves it again, with its tags and note",
                                 title="Bookmarks", markup=False, timeout=5)
 
         self.call(self.app, work, done)
@@ -126,12 +125,17 @@ class Shelf:
         article = page.article
         if page.source != STDIN:
             entry = Entry(source=page.source, title=article.title or display_source(page.source),
-                          site=article.site or "", section=article.section or "",
-                          key=_key(article))
+                          site=article.site or "", section=article.section or "")
             self.recent = [e for e in self.recent if e.source != page.source]
             self.recent.insert(0, entry)
             del self.recent[HOME_LIMIT:]
-        self.call(self.app, lambda library: library.record_visit(article), quiet=True)
+
+        def recorded(visit: Visit) -> None:
+            # The library key is known now: Recent reopens the saved copy at its place.
+            self.recent = [replace(e, key=visit.url) if e.source == page.source else e
+                           for e in self.recent]
+
+        self.call(self.app, lambda library: library.record_visit(article), recorded, quiet=True)
         view = self.app.reader.article_view
         if self._watched is not view:
             self._watched = view
@@ -147,12 +151,10 @@ class Shelf:
         page = self.app.reader.page
         if page is None:
             return
-        if self._keyed[0] is not page:  # an article without URL is keyed by a hash of its text
-            self._keyed = (page, _key(page.article))
         view = self.app.reader.article_view
         top = view.max_scroll_y
-        self._positions[self._keyed[1]] = (view.scroll_y / top if top else 0.0,
-                                           int(view.scroll_y))
+        self._positions[id(page.article)] = (page.article, view.scroll_y / top if top else 0.0,
+                                             int(view.scroll_y))
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.app.set_timer(POSITION_DELAY, self.flush_positions)
@@ -246,6 +248,6 @@ class Shelf:
                        lambda library: library.refresh_copy(bookmark_id, page.article), stored)
 
 
-def _write_positions(library: Library, positions: dict[str, tuple[float, int]]) -> None:
-    for key, (fraction, line) in positions.items():
-        library.set_position(key, fraction, line)
+def _write_positions(library: Library, positions: dict[int, tuple[Article, float, int]]) -> None:
+    for article, fraction, line in positions.values():
+        library.set_position(article, fraction, line)
