@@ -87,9 +87,7 @@ def _normalise(raw: list[Span]) -> tuple[Span, ...]:
             span.href, span.emphasis, span.strong, span.code
         )
         if out and (pending_space or lead):
-            if same:
-                text = " " + text
-            elif _styled(out[-1]) and not _styled(span):  # spaces stay outside links and emphasis
+            if same or (_styled(out[-1]) and not _styled(span)):
                 text = " " + text
             else:
                 prev = out[-1]

@@ -100,18 +100,22 @@ class TextIndex:
         ends: dict[str, Any] = {}
         body = self._root.find("body")
         for node in _TEXT_NODES(self._root if body is None else body):
-            sq = squash(node)
-            if len(sq) < _EDGE:
+            if len(node) < _EDGE:
                 continue
             el = node.getparent()
-            if el is None:
+            if el is None or (not node.is_tail and el.tag in ("script", "style")):
                 continue
             if node.is_tail:
                 el = el.getparent()
                 if el is None:
                     continue
-            starts.setdefault(sq[:_EDGE], el)
-            ends[sq[-_EDGE:]] = el
+            # Only the node's two ends are compared: squash just enough of each.
+            head = squash(node[:120])
+            tail = squash(node[-120:]) if len(node) > 120 else head
+            if len(head) < _EDGE or len(tail) < _EDGE:
+                continue
+            starts.setdefault(head[:_EDGE], el)
+            ends[tail[-_EDGE:]] = el
         return starts, ends
 
     def _take(self, candidates: list[Any] | None) -> Any | None:

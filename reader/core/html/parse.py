@@ -14,6 +14,20 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 _BAD_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+#: Hover cards and tooltips nested in paragraphs: hidden until pointed at, never article text.
+_POPUPS = etree.XPath(
+    "//p//*[contains(@class, 'rollover') or contains(@class, 'tooltip') or contains(@class, 'popover')"
+    " or contains(@class, 'hovercard') or contains(@class, 'hover-card')]"
+)
+
+
+def drop_popups(root: Any) -> None:
+    """Remove hover cards and tooltips from paragraphs, keeping the text that follows them."""
+    for el in _POPUPS(root):
+        if el.getparent() is not None and (el.text_content() or "").strip():
+            el.drop_tree()
+
+
 def parse_html(html: str) -> Any | None:
     """The document's root element, or None when there is nothing to parse."""
     html = _XML_DECL.sub("", html, count=1)
@@ -27,4 +41,5 @@ def parse_html(html: str) -> Any | None:
             root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
         except (etree.ParserError, ValueError):
             return None
+    drop_popups(root)
     return root
