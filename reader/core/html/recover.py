@@ -19,7 +19,12 @@ from reader.core.html.locate import Placed, key
 from reader.core.models import Block, Span
 from reader.core.sanitize import clean_text
 
-_PROSE_TAGS = ("p", "blockquote", "h2", "h3", "h4")
+_PROSE_TAGS = ("p", "blockquote", "h2", "h3", "h4", "div")
+#: Children that make a <div> a container rather than a paragraph written without <p>.
+_DIV_BLOCKS = frozenset({
+    "p", "div", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "figure", "form", "header", "footer", "aside", "nav", "pre", "dl",
+})
 _NO_GO = frozenset({
     "nav", "aside", "footer", "form", "figure", "figcaption", "button", "select", "script",
     "style", "noscript", "template", "a", "header", "label", "table", "ul", "ol", "dl",
@@ -109,6 +114,10 @@ def recover(placed: list[Placed]) -> list[Placed]:
             position += 1
             order[el] = position
             if el.tag not in _PROSE_TAGS or el in have_el:
+                continue
+            if el.tag == "div" and (
+                not (el.text or "").strip() or any(c.tag in _DIV_BLOCKS for c in el.iterchildren())
+            ):
                 continue
             text = clean_text(el.text_content())
             if not text or key(text) in have_text or _known(text, body_text):
