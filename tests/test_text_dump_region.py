@@ -286,3 +286,23 @@ def test_glued_subheading_and_list_between_paragraphs_stay() -> None:
     assert kinds == ["paragraph", "list", "paragraph", "heading", "paragraph"]
     assert [i[0].text for i in art.body[1].items] == ["Be curious", "Walk every day", "Thank the people around you"]
     assert art.body[3].text == "In short"
+
+
+def test_teasers_each_followed_by_the_same_link_are_not_the_body() -> None:
+    teaser = (
+        "A long teaser of another story on the site, written like a paragraph of its own, with enough words "
+        "in it to outweigh the short article above it when all of them are counted together, number {}."
+    )
+    dump = "\n".join([
+        "Boats come back to the old harbour",
+        "By Jane Carter",
+        "",
+        STORY[0],
+        "",
+        STORY[1],
+        "",
+        "Share / Tweet / 12 comments",
+        *[x for n in range(4) for x in (f"Another story title number {n} on the site", teaser.format(n), "Continue reading")],
+    ])
+    art = extract_text_page(dump)
+    assert art.text == "\n\n".join(STORY[:2])

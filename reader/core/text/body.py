@@ -21,6 +21,8 @@ MERGE_BARRIERS = 2
 MERGE_SHARE = 0.15
 #: A region is read as marking its paragraphs when this share of its prose stands alone.
 LOCAL_ALONE_SHARE = 0.3
+#: A short line found this often in one region is the link under each teaser of a list.
+TEASER_LINKS = 3
 #: Glued prose lines in a row that read as paragraphs even on a page marking them.
 GLUED_RUN = 3
 #: The last text lines of a region searched for a closing subscription box, and the
@@ -158,6 +160,15 @@ def _teaser_share(lines: list[Line], start: int, end: int) -> float:
     return pairs / prose if prose and pairs >= 4 else 0.0
 
 
+def _repeated_link(lines: list[Line], start: int, end: int) -> bool:
+    """The same short line ("Read the rest", "More") comes back after every item: a teaser list."""
+    counts: dict[str, int] = {}
+    for ln in lines[start:end]:
+        if ln.seen >= TEASER_LINKS and ln.words <= 4 and ln.kind in ("text", "share"):
+            counts[ln.key] = counts.get(ln.key, 0) + 1
+    return any(n >= TEASER_LINKS for n in counts.values())
+
+
 def _has_header(lines: list[Line], start: int) -> bool:
     return any(lines[j].kind in ("date", "byline") for j in range(max(0, start - 8), start + 2) if j < len(lines))
 
@@ -206,7 +217,7 @@ def best_region(lines: list[Line], structured: bool, c: Cues) -> tuple[int, int]
         if 0 <= headed_end < s and any(headed_end <= j < s for j in comments):
             after_comments *= 0.3  # past the comments of an article met earlier: comments, sidebars
         teaser = _teaser_share(lines, s, e)
-        if teaser > 0.6:
+        if teaser > 0.6 or _repeated_link(lines, s, e):
             adjusted *= 0.3
             teasers.add(len(cands))
         if sum(1 for ln in lines[s:e] if ln.kind == "date") >= 3:
