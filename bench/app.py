@@ -218,7 +218,77 @@ def cold_launch(runs: int) -> list[str]:
     return rows
 
 
-# -- 3. memory over 100 jumps ------------------------------------------------------------
+# -- 3. a jump to a related story over a slow network, prefetched or not --------------
+
+def _slow_server(delay: float) -> tuple[str, object]:
+    """Serve the demo folder on 127.0.0.1, adding ``delay`` seconds to every response."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from reader.paths import demo_dir
+
+    class Slow(SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:
+            time.sleep(delay)
+            super().do_GET()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Slow, directory=str(demo_dir()))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+async def _jump(base: str, prefetch: bool) -> float:
+    from reader.config import Config, NetConfig
+    from reader.ui.app import create_app
+    from reader.ui.loader import resolve_link
+
+    app = create_app(config=Config(net=NetConfig(prefetch=5 if prefetch else 0)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        start_page = f"{base}/storm-imogen-floods.html"
+        app.open_source(start_page)
+        reader = app.reader
+        while reader.page is None:
+            await pilot.pause(0.01)
+        page = reader.page
+        targets = [r for r in page.article.related
+                   if r.url and resolve_link(r.url, page.base).startswith(base)]
+        if not targets:
+            raise RuntimeError("the demo page has no related story on the test server")
+        target = targets[0]
+        url = resolve_link(target.url or "", page.base)
+        if prefetch:
+            while app._prefetcher is None:  # it starts once the page is painted
+                await pilot.pause(0.01)
+            await asyncio.to_thread(app._prefetcher.wait, 20)
+            await pilot.pause(0.3)  # let the other threads settle, as a reader would
+        start = time.perf_counter()
+        reader.open_related(target)
+        while reader.page is None or reader.page.source != url:
+            await pilot.pause(0.002)
+        _paint(app)
+        return time.perf_counter() - start
+
+
+def related_jump(runs: int) -> list[str]:
+    """Rows of the related-jump table."""
+    base, server = _slow_server(0.2)
+    try:
+        rows = []
+        for prefetch in (True, False):
+            times = [asyncio.run(_jump(base, prefetch)) for _ in range(runs)]
+            label = "prefetched" if prefetch else "not prefetched"
+            rows.append(f"| {label} | {statistics.median(times) * 1000:.0f} ms |")
+        return rows
+    finally:
+        server.shutdown()  # type: ignore[attr-defined]
+
+
+# -- 4. memory over 100 jumps ------------------------------------------------------------
 
 def _rss_mb() -> float:
     with open("/proc/self/statm") as handle:
@@ -257,7 +327,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--write", help="also write the report to this file")
     parser.add_argument("--runs", type=int, default=5, help="cold launches per program")
-    parser.add_argument("--only", default="paint,cold,memory", help="parts to run")
+    parser.add_argument("--only", default="paint,cold,jump,memory", help="parts to run")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     _isolate()
@@ -286,6 +356,12 @@ def main() -> int:
         "| ratio CLI | ratio launcher |",
         "|---|---|---|---|---|---|",
         *(cold_launch(args.runs) if "cold" in parts else ["| skipped | | | | | |"]),
+        "",
+        "## Enter on a related story to its first paint (server adds 200 ms per response)",
+        "",
+        "| related story | median of 3 |",
+        "|---|---|",
+        *(related_jump(3) if "jump" in parts else ["| skipped | |"]),
         "",
         "## Memory (RSS)",
         "",

@@ -147,11 +147,9 @@ class BroadsheetApp(App[None]):
 
     def page_shown(self, page: Page) -> None:
         """Called by the reader screen each time an article is shown."""
-        if not self._warm:
-            self._warm = True
-            self.run_worker(_warm_up, thread=True, group="warm", exit_on_error=False)
-        self._library_call("page_shown", page)
-        self.start_prefetch(page)
+        # Background work starts once the page is painted: threads that hold the GIL
+        # while the first frame is drawn would only delay it.
+        self.call_after_refresh(self._after_shown, page)
         if page.source == STDIN:
             return
         article = page.article
@@ -160,6 +158,13 @@ class BroadsheetApp(App[None]):
         self._recent = [e for e in self._recent if e.source != page.source]
         self._recent.insert(0, entry)
         del self._recent[RECENT_LIMIT:]
+
+    def _after_shown(self, page: Page) -> None:
+        if not self._warm:
+            self._warm = True
+            self.run_worker(_warm_up, thread=True, group="warm", exit_on_error=False)
+        self._library_call("page_shown", page)
+        self.start_prefetch(page)
 
     def show_page(self, page: Page) -> None:
         """Show an already-loaded page (a saved copy, a refreshed bookmark) as a new visit."""
