@@ -10,6 +10,7 @@ from lxml import etree
 
 from reader.core.sanitize import clean_text
 from reader.core.text.cues import cues
+from reader.core.text.dates import find_date
 
 _CANDIDATES = etree.XPath(
     "descendant::*[@rel='author' or @itemprop[contains(., 'author')]"
@@ -85,8 +86,6 @@ _WEEKDAY = re.compile(
 
 def tidy(byline: str) -> str:
     """A byline without the publication stamp that pages print after it."""
-    from reader.core.text.dates import find_date
-
     text = _STAMP.sub("", byline)
     found = find_date(text)
     if found is not None and found.start > 3:

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.core.dates import written_date
+from reader.core.html.captions import split_credit
 from reader.core.html.locate import Placed, common_ancestor, key
 from reader.core.models import Block, Span
+from reader.core.sanitize import clean_text, clean_url
 from reader.core.text.cues import Cues, cues
 from reader.core.text.cues import key as cue_key
 
@@ -213,9 +215,6 @@ def _figure_for(el: Any, text: str) -> Block:
             src = img.get("src") or img.get("data-src")
             alt = img.get("alt") or ""
             break
-    from reader.core.html.captions import split_credit
-    from reader.core.sanitize import clean_text, clean_url
-
     caption, credit = split_credit(text)
     return Block(
         "figure", (Span(caption),) if caption else (), alt=clean_text(alt),

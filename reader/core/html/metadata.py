@@ -15,6 +15,7 @@ from reader.core.dates import parse_date, url_date, written_date
 from reader.core.html.byline import split_authors, visible_byline
 from reader.core.html.structured import first, json_ld, meta_values, names, page_title
 from reader.core.sanitize import clean_text
+from reader.core.text.cues import guess_lang
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»/│•]\s+|\s+[\[(][^\])]+[\])]\s*$")
 _PUBLISHED_KEYS = (
@@ -280,8 +281,6 @@ def extract_metadata(root: Any, url: str | None = None, body_text: str = "") -> 
               meta.get("dc.language"), obj.get("inLanguage"))
     )
     if lang is None and body_text:
-        from reader.core.text.cues import guess_lang
-
         lang = guess_lang(body_text[:5000])
     lead = first(meta.get("og:description"), meta.get("description"), obj.get("description"))
     return Metadata(
