@@ -121,6 +121,8 @@ async def test_bookmarks_screen_lists_filters_by_body_word_and_sorts(story: Path
         await wait_for(pilot, lambda: [b.title for b in listing.bookmarks]
                        == ["Harbour budget row"])
         assert "1 matching" in str(screen.query_one("#bookmarks-head").render())
+        await pilot.press("down")
+        assert app.focused is listing
         screen.query_one("#bookmarks-filter", Input).value = "nosuchwordanywhere"
         await wait_for(pilot, lambda: not listing.bookmarks)
         assert "No bookmark has all of" in str(listing.get_option_at_index(0).prompt)

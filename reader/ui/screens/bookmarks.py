@@ -66,6 +66,8 @@ class BookmarksScreen(Screen[None]):
                 id="bookmarks_refresh"),
         Binding("escape,B", "close", "Close", tooltip="Clear the filter, or close bookmarks",
                 id="bookmarks_close"),
+        # Only reached from the filter: the list's own down key moves its cursor.
+        Binding("down", "focus_list", "To the list", show=False, id="bookmarks_to_list"),
     ]
 
     DEFAULT_CSS = """
@@ -209,6 +211,10 @@ class BookmarksScreen(Screen[None]):
     def action_filter(self) -> None:
         """Put the cursor in the filter."""
         self.query_one("#bookmarks-filter").focus()
+
+    def action_focus_list(self) -> None:
+        """From the filter down into the list."""
+        self.bookmark_list.focus()
 
     def action_sort(self) -> None:
         """The next sort order."""
