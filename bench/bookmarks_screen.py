@@ -57,15 +57,9 @@ async def _wait(check: Any, timeout: float = 20.0) -> None:
         await asyncio.sleep(0.001)
 
 
-async def bench_screen(opens: int) -> list[float]:
-    """Milliseconds from B to the first painted bookmark, first (cold) open first."""
-    from reader.config import Config
-    from reader.ui.app import create_app
-    from reader.ui.screens.bookmarks import BookmarksScreen
-    from reader.ui.widgets.bookmark_list import BookmarkList
-
-    probe = _FirstPaint(BookmarkList, lambda widget: bool(widget.bookmarks))
-    app = create_app(config=Config())
+async def _time_opens(app: Any, probe: _FirstPaint, opens: int) -> list[float]:
+    """Press B ``opens`` times, each time until the probe sees the first paint, then
+    escape back and let the app settle."""
     times: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.5)  # the home screen settles (its own library reads done)
@@ -76,10 +70,19 @@ async def bench_screen(opens: int) -> list[float]:
             await _wait(lambda: probe.moment is not None)
             assert probe.moment is not None
             times.append((probe.moment - began) * 1000)
-            assert isinstance(app.screen, BookmarksScreen)
             await pilot.press("escape")
             await pilot.pause(0.3)  # the home screen reads its lists again
     return times
+
+
+async def bench_screen(opens: int) -> list[float]:
+    """Milliseconds from B to the first painted bookmark, first (cold) open first."""
+    from reader.config import Config
+    from reader.ui.app import create_app
+    from reader.ui.widgets.bookmark_list import BookmarkList
+
+    probe = _FirstPaint(BookmarkList, lambda widget: bool(widget.bookmarks))
+    return await _time_opens(create_app(config=Config()), probe, opens)
 
 
 async def bench_peer(labels: list[Any], opens: int) -> list[float]:
@@ -92,10 +95,10 @@ async def bench_peer(labels: list[Any], opens: int) -> list[float]:
         pass
 
     class PeerScreen(Screen[None]):
+        BINDINGS = [("escape", "app.pop_screen", "")]  # noqa: RUF012 - Textual API
+
         def compose(self) -> ComposeResult:
             yield PeerList(*labels)
-
-    probe = _FirstPaint(PeerList, lambda widget: widget.option_count > 0)
 
     class PeerApp(App[None]):
         BINDINGS = [("B", "show", "")]  # noqa: RUF012 - Textual API
@@ -103,20 +106,8 @@ async def bench_peer(labels: list[Any], opens: int) -> list[float]:
         def action_show(self) -> None:
             self.push_screen(PeerScreen())
 
-    app = PeerApp()
-    times: list[float] = []
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.2)
-        for _ in range(opens):
-            probe.moment = None
-            began = time.perf_counter()
-            await pilot.press("B")
-            await _wait(lambda: probe.moment is not None)
-            assert probe.moment is not None
-            times.append((probe.moment - began) * 1000)
-            app.pop_screen()
-            await pilot.pause(0.3)
-    return times
+    probe = _FirstPaint(PeerList, lambda widget: widget.option_count > 0)
+    return await _time_opens(PeerApp(), probe, opens)
 
 
 def main() -> int:

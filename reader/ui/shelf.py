@@ -201,6 +201,8 @@ class Shelf:
 
         With ``resume`` the reading position of its last visit comes back.
         """
+        from reader.storage.records import is_text_key
+
         source = source_of(key)
 
         def work(library: Library) -> tuple[Article | None, Visit | None]:
@@ -212,7 +214,7 @@ class Shelf:
                 self._resume = (source, visit.scroll)
             if article is not None:
                 self.app.show_page(Page(source, article, article.url))
-            elif source != key or not key.startswith("text:"):
+            elif not is_text_key(key):
                 self.app.open_source(source)
             else:
                 self.app.notify("This article has no saved copy any more", severity="warning",
