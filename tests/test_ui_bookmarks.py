@@ -149,6 +149,7 @@ async def test_delete_then_undo_brings_the_bookmark_back_whole() -> None:
             assert library.get(first.id) is None
         await pilot.press("u")
         await wait_for(pilot, lambda: len(listing.bookmarks) == 2)
+        assert listing.selected is not None and listing.selected.id == first.id
         with Library() as library:
             back = library.get(first.id)
             assert back is not None and back.tags == ("tides",) and back.note == "read twice"

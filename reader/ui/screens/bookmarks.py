@@ -101,11 +101,6 @@ class BookmarksScreen(Screen[None]):
         """The list focused."""
         self.bookmark_list.focus()
 
-    def on_screen_resume(self) -> None:
-        """Back from an article or a dialog: read state or copies may have changed."""
-        if self._token:
-            self.reload(keep=True)
-
     @property
     def shelf(self) -> Shelf:
         """The app's library side."""
@@ -126,13 +121,12 @@ class BookmarksScreen(Screen[None]):
 
     # -- listing -----------------------------------------------------------------------------
 
-    def reload(self, keep: bool = False, query: str | None = None) -> None:
+    def reload(self, select: int | None = None, query: str | None = None) -> None:
         """Read the list again for the filter (``query``, by default what is typed) and
-        sort; ``keep`` the cursor on the same bookmark."""
+        sort; the cursor goes on bookmark ``select`` when it is listed."""
         self._token += 1
         token, sort = self._token, self.sort
         query = self.filter_text if query is None else query
-        selected = self.bookmark_list.selected if keep else None
 
         def work(library: Library) -> tuple[list[Bookmark], int]:
             if query:
@@ -147,10 +141,9 @@ class BookmarksScreen(Screen[None]):
             self._more = not query and len(bookmarks) < self.total
             listing = self.bookmark_list
             listing.set_bookmarks(bookmarks, self._empty_text(query))
-            if selected is not None:
-                for index, bookmark in enumerate(bookmarks):
-                    if bookmark.id == selected.id:
-                        listing.highlighted = index
+            for index, bookmark in enumerate(bookmarks):
+                if bookmark.id == select:
+                    listing.highlighted = index
             self._update_head(query)
             if not query:
                 # Counting unread bookmarks reads every row: once the list is drawn.
@@ -220,7 +213,8 @@ class BookmarksScreen(Screen[None]):
         """The next sort order."""
         names = [name for name, _ in SORTS]
         self.sort = names[(names.index(self.sort) + 1) % len(names)]
-        self.reload()
+        selected = self.bookmark_list.selected
+        self.reload(select=selected.id if selected else None)
 
     def action_close(self) -> None:
         """Clear the filter first; then close the screen."""
@@ -311,6 +305,6 @@ class BookmarksScreen(Screen[None]):
         def done(restored: Bookmark) -> None:
             self.notify(f"Restored: {restored.title}", title="Bookmarks", markup=False,
                         timeout=3)
-            self.reload()
+            self.reload(select=restored.id)
 
         self._call(lambda library: library.restore(removed), done)
