@@ -301,8 +301,10 @@ async def test_palette_and_keymap_reach_the_bookmarks_screen() -> None:
         await wait_for(pilot, lambda: [b.title for b in listing.bookmarks]
                        == ["Apple harvest", "Middle road", "Zebra crossing"])
         assert "by title" in str(screen.query_one("#bookmarks-head").render())
+        # The cursor stayed on the bookmark it was on (the newest) through the sort.
+        assert listing.selected is not None and listing.selected.title == "Middle road"
         await pilot.press("x")  # "m" remapped in the config
-        await wait_for(pilot, lambda: not listing.bookmarks[0].unread)
+        await wait_for(pilot, lambda: not listing.bookmarks[1].unread)
 
 
 async def test_fetch_again_updates_the_saved_copy(story: Path) -> None:
