@@ -44,7 +44,8 @@ def _paint(app: object) -> None:
     """Lay out the screen and render a full frame now, as the next refresh would.
 
     Timing this synchronously leaves out the frame-rate timer, which every peer waits
-    for alike.
+    for alike. The layout refresh already renders the regions it changed and the full
+    frame renders again: an upper bound, the same for every peer.
     """
     screen = app.screen  # type: ignore[attr-defined]
     screen._refresh_layout()
