@@ -337,6 +337,7 @@ def main() -> int:
         "",
         f"Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Machine: {platform.machine()}, "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()}.",
+        f"Load average at start: {os.getloadavg()[0]:.1f} (the machine is shared: compare ratios).",
         "Command: `.venv/bin/python bench/app.py --write bench/RESULTS-app.md`",
         "",
         "## Opening an extracted article, to first paint (headless, 120x40)",
