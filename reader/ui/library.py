@@ -34,11 +34,12 @@ class LibraryBridge:
 
     :meth:`call` queues ``work(library)``; a thread worker runs queued calls one at a
     time in the order they were made (so "delete, then undo" cannot swap), and the
-    result is handed to ``then`` on the UI thread by a callback message posted to the asker
-    (dropped when the asker has gone). A call made with a ``key`` replaces a call with the same key still
-    waiting (typing a filter queues one search, not one per letter). The library is
-    opened by the first call; a damaged file's notice is shown once, and a library
-    that cannot open is reported once, after which calls fail quietly.
+    result is handed to ``then`` on the UI thread by a callback message posted to the
+    asker (dropped when the asker has gone). A call made with a ``key`` replaces a call
+    with the same key still waiting (typing a filter queues one search, not one per
+    letter). The library is opened by the first call, in the worker; a damaged file's
+    notice is shown once; a library that cannot be opened is reported once, and later
+    calls say only that bookmarks are unavailable (quiet ones say nothing).
     """
 
     def __init__(self, app: App[Any], path: Path | None = None) -> None:
@@ -51,15 +52,6 @@ class LibraryBridge:
         self._queue_lock = threading.Lock()
         self._run_lock = threading.Lock()
         self._closed = False
-
-    @property
-    def available(self) -> bool:
-        """False once the library could not be opened."""
-        return self._failed is None
-
-    def start(self) -> None:
-        """Open the library now, in the background (the first screen asks for it soon)."""
-        self.call(self.app, lambda library: None, quiet=True)
 
     def call(self, asker: MessagePump, work: Callable[[Library], T],
              then: Callable[[T], object] | None = None, *, key: str | None = None,
