@@ -39,8 +39,8 @@ def refine_start(lines: list[Line], start: int, end: int, c: Cues, structured: b
     limit = min(end, start + HEADER_LINES)
     new = start
     words = 0
-    for j in range(start, min(end, start + 5)):
-        if lines[j].kind in ("date", "byline") and words <= 80:
+    for j in range(start, limit):
+        if lines[j].kind in ("date", "byline") and words <= 120:
             new = j + 1
         elif lines[j].kind == "text":
             words += lines[j].words
