@@ -458,3 +458,16 @@ async def test_started_on_a_page_home_is_built_on_demand(pages: dict[str, Path])
         await pilot.press("enter")
         await opened(pilot, app, pages["b"])
         assert app.screen is reader and reader.history.position == (2, 2)
+
+
+async def test_display_config_sets_width_and_hides_the_sidebar(pages: dict[str, Path]) -> None:
+    config = Config(display=DisplayConfig(width=50, sidebar=False))
+    app = create_app(source=str(pages["a"]), config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await opened(pilot, app, pages["a"])
+        view = reader.article_view
+        assert not reader.query_one("#sidebar").display
+        assert view.column_width == 50
+        assert max(len(view.line_text(i)) for i in range(view.line_count)) <= 50
+        left = (view.size.width - 1 - 50) // 2
+        assert left > 25  # the column is centred in the whole width
