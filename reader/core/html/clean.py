@@ -15,7 +15,7 @@ from typing import Any
 
 from reader.core.dates import written_date
 from reader.core.html.captions import split_credit
-from reader.core.html.locate import Placed, common_ancestor, key
+from reader.core.html.locate import Placed, key
 from reader.core.models import Block, Span
 from reader.core.sanitize import clean_text, clean_url
 from reader.core.text.cues import Cues, cues
@@ -371,4 +371,4 @@ def _is_head_junk(p: Placed, c: Cues) -> bool:
     return len(text) < 40 and written_date(text) is not None and len(re.findall(r"[^\W\d]{4,}", text)) <= 2
 
 
-__all__ = ["Cleaned", "clean_body", "common_ancestor", "is_promo_line", "link_density", "tokens"]
+__all__ = ["Cleaned", "clean_body", "is_promo_line", "link_density", "main_container", "tokens"]

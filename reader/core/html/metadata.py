@@ -15,7 +15,6 @@ from reader.core.dates import parse_date, url_date, written_date
 from reader.core.html.byline import split_authors, visible_byline
 from reader.core.html.structured import first, json_ld, meta_values, names, page_title
 from reader.core.sanitize import clean_text
-from reader.core.text.cues import guess_lang
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»/│•]\s+|\s+[\[(][^\])]+[\])]\s*$")
 _PUBLISHED_KEYS = (
@@ -222,8 +221,9 @@ def _date_near_headline(root: Any) -> datetime | None:
     return None
 
 
-def extract_metadata(root: Any, url: str | None = None, body_text: str = "") -> Metadata:
-    """Metadata from the parsed page; ``body_text`` helps guess the language when undeclared."""
+def extract_metadata(root: Any, url: str | None = None) -> Metadata:
+    """Metadata from the parsed page (``url`` helps recognise the site's name and the date);
+    the language is None when the page does not declare it (the caller guesses from the text)."""
     meta = meta_values(root)
     articles, pages = json_ld(root)
     obj = articles[0] if articles else (pages[0] if pages else {})
@@ -280,8 +280,6 @@ def extract_metadata(root: Any, url: str | None = None, body_text: str = "") -> 
         first(meta.get("content-language"), meta.get("og:locale"), meta.get("language"),
               meta.get("dc.language"), obj.get("inLanguage"))
     )
-    if lang is None and body_text:
-        lang = guess_lang(body_text[:5000])
     lead = first(meta.get("og:description"), meta.get("description"), obj.get("description"))
     return Metadata(
         title=title,

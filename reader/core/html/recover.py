@@ -203,12 +203,12 @@ def standfirst(placed: list[Placed], root: Any, title: str, description: str = "
     """The lead paragraph under the headline, when the body does not start with it already."""
     if not title or not placed:
         return None
-    folded = squash_title = _squash(title)
+    folded = _squash(title)
     h1s = [(h, _squash(h.text_content())) for h in root.iter("h1")]
     h1 = next((h for h, sq in h1s if sq == folded), None)
     if h1 is None:
         h1 = next((h for h, sq in h1s if len(sq) >= 10 and (sq in folded or folded in sq)), None)
-    if h1 is None or not squash_title or h1.getparent() is None:
+    if h1 is None or not folded or h1.getparent() is None:
         return None
     placed_els = {p.el for p in placed if p.el is not None}
     body = _squash(" ".join(p.block.text for p in placed[:6]))
