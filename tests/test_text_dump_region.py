@@ -306,3 +306,39 @@ def test_teasers_each_followed_by_the_same_link_are_not_the_body() -> None:
     ])
     art = extract_text_page(dump)
     assert art.text == "\n\n".join(STORY[:2])
+
+
+def test_a_quote_introduced_by_says_stays_in_the_body() -> None:
+    dump = "\n".join([
+        "Electric ferries for the island line",
+        "By Jane Carter",
+        "",
+        STORY[0],
+        "",
+        "The harbour master says:",
+        "",
+        "\u201cWe have waited a long time for boats that do not smoke, and the islanders deserve them.\u201d",
+        "",
+        *[x for p in STORY[1:] for x in (p, "")],
+    ])
+    art = extract_text_page(dump)
+    assert art.text.startswith(STORY[0])
+    assert art.text.endswith(STORY[-1])
+    assert "The harbour master says:" in art.text
+
+
+def test_teasers_swallowed_above_the_byline_leave_the_body() -> None:
+    dump = "\n".join([
+        "Justice",
+        "Information based on facts and checked first hand by the reporter or by sources he trusts.",
+        "Ferry company fined for late boats",
+        "The company must pay ten thousand for the delays of last winter, the court decided on Monday afternoon.",
+        "Harbour market to close after ten years",
+        "Islanders ask for more evening crossings",
+        "By Jane Carter",
+        "7 May 2022 20:06",
+        *STORY,
+    ])
+    art = extract_text_page(dump)
+    assert art.text == "\n\n".join(STORY)
+    assert art.title == "Ferry company fined for late boats"

@@ -103,6 +103,14 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
         ln.prose = _prose(ln)
         ln.seen = counts[ln.key]
         ln.kind = classify(ln, c)
+    for j, ln in enumerate(out):
+        # "Jane says:" heads a reader's comment only when the comment's date follows;
+        # otherwise it introduces a quote in the article.
+        if (
+            ln.kind == "comments" and ln.text.endswith(":") and _says(ln.key, c)
+            and not any(o.kind == "date" for o in out[j + 1:j + 3])
+        ):
+            ln.kind = "text"
     return out
 
 
