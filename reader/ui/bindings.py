@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from textual.binding import Binding, BindingType
 
@@ -41,11 +42,13 @@ def binding_groups(keymap: Mapping[str, str]) -> list[tuple[str, list[tuple[str,
              ("shift+tab", "Move focus backwards"),
              ("ctrl+p", "Command palette: open, stories, entities, themes")]
     return [
+        # Two columns on the help screen: the first two groups, then the rest.
         ("Reading", _rows(ArticleView.BINDINGS, keymap)),
         ("Stories, entities and search", _rows(ReaderScreen.BINDINGS, keymap)),
-        ("Lists", [*_rows(SidebarList.BINDINGS, keymap), ("enter", "Open the story / highlight the entity")]),
-        ("Home", _rows(HomeScreen.BINDINGS, keymap)),
         ("Everywhere", _rows(BroadsheetApp.BINDINGS, keymap) + focus),
+        ("Lists", [*_rows(SidebarList.BINDINGS, keymap),
+                   ("enter", "Open the story / highlight the entity")]),
+        ("Home", _rows(HomeScreen.BINDINGS, keymap)),
         ("Bookmarks", [*_rows(BookmarksScreen.BINDINGS, keymap),
                        ("enter", "Open the saved copy (R fetches the page again)")]),
     ]
@@ -54,6 +57,7 @@ def binding_groups(keymap: Mapping[str, str]) -> list[tuple[str, list[tuple[str,
 def binding_ids() -> set[str]:
     """Every binding id a keymap may remap."""
     from reader.ui.app import BroadsheetApp
+    from reader.ui.screens.bookmarks import BookmarksScreen
     from reader.ui.screens.dialogs import OpenDialog
     from reader.ui.screens.help import HelpScreen
     from reader.ui.screens.home import HomeScreen, StoryList
@@ -62,8 +66,9 @@ def binding_ids() -> set[str]:
     from reader.ui.widgets.sidebar import SidebarList
 
     found: set[str] = set()
-    for owner in (BroadsheetApp, ReaderScreen, ArticleView, SidebarList, HomeScreen, StoryList,
-                  HelpScreen, OpenDialog):
+    owners: list[Any] = [BroadsheetApp, ReaderScreen, ArticleView, SidebarList, HomeScreen,
+                         StoryList, HelpScreen, OpenDialog, BookmarksScreen]
+    for owner in owners:
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 found.add(binding.id)
