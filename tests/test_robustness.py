@@ -106,3 +106,13 @@ def test_dump_never_shows_a_traceback(tmp_path: Path) -> None:
                           env=os.environ.copy(), timeout=60)
     assert b"Traceback" not in proc.stderr
     assert proc.stderr.count(b"\n") <= 1
+
+
+def test_huge_page_keeps_its_structured_data() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tide tables '
+          'rewritten", "author": {"name": "Ines Calder"}}</script>')
+    page = ("<html><head>" + ld + "<script>" + "var x=1;" * 100_000 + "</script></head><body><article>"
+            "<h1>Tide tables rewritten</h1>" + PARA * 6 + "</article></body></html>")
+    article = reader.extract(page)
+    assert article.title == "Tide tables rewritten"
+    assert article.byline and "Ines Calder" in article.byline

@@ -30,8 +30,11 @@ MAX_TEXT_CHARS = 500_000
 #: Entities are looked for in this much of the text (a 30,000-word article); past it,
 #: names are not counted: the cost grows with the text and the sidebar is long enough.
 MAX_ENTITY_CHARS = 200_000
+# JSON-LD scripts stay: they carry the headline, byline and dates.
 _HEAVY = re.compile(
-    r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S
+    r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>"
+    r"|<(style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
+    re.I | re.S,
 )
 _NESTING_TAG = re.compile(r"<(/?)(?:div|span|font|section|table|td|tr)\b[^>]*>", re.I)
 _MAX_DEPTH = 400
