@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.core.models import Article, Block, Related, Span
 from reader.core.sanitize import clean_text
-from reader.core.text import body, lines, metadata, related
+from reader.core.text import body, captions, edges, lines, metadata, related
 from reader.core.text.cues import cues, guess_lang
 
 __all__ = ["extract_text_page"]
@@ -57,10 +57,10 @@ def extract_text_page(text: str, url: str | None = None) -> Article:
     stop = c.stopwords.get(lang or "", frozenset())
     page = lines.split(cleaned, c, stop)
     structured = body.is_structured(page)
-    start, end = body.best_region(page, structured, c)
+    start, end = body.locate(page, structured, c)
     if end <= start:
         return Article(url=url, lang=lang)
-    start, end = body.extend(page, start, end, c)
+    start, end = edges.extend(page, start, end, c)
     start = metadata.refine_start(page, start, end, c, structured)
     head = metadata.read_header(page, start, end, c, lang)
     if head.title_at >= start:
@@ -70,8 +70,8 @@ def extract_text_page(text: str, url: str | None = None) -> Article:
     figures: list[Block] = []
     for j in range(max(head.title_at + 1, start - 4), start):
         ln = page[j]
-        if ln.kind == "text" and body.is_caption(ln, c):
-            caption, credit = body.split_credit(ln.text, c)
+        if ln.kind == "text" and captions.is_caption(ln, c):
+            caption, credit = captions.split_credit(ln.text, c)
             figures.append(Block(kind="figure", spans=(Span(caption),) if caption else (), credit=credit))
     blocks = [b for b in (_clean_block(b) for b in (*figures, *parts.blocks)) if b is not None]
     month_first = lang == "en"

@@ -34,11 +34,11 @@ class Line:
     kind: str = "text"
     #: A date is written in the line (looked for in lines of up to 16 words).
     dated: bool = False
-    #: Set on first use by ``body.is_caption``.
+    #: Set on first use by ``captions.is_caption``.
     caption: bool | None = None
     #: Words that are numbers (dates, counts, prices).
     numbers: int = 0
-    #: Set on first use by ``body.boilerish``.
+    #: Set on first use by ``edges.boilerish``.
     boilerplate: bool | None = None
     #: Reads like running text rather than a label, link or title (set by ``split``).
     prose: bool = False

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.core.text import body, title
-from reader.core.text.body import is_caption
+from reader.core.text import title
+from reader.core.text.captions import beside_credit, is_caption
 from reader.core.text.cues import Cues
 from reader.core.text.dates import find_date
+from reader.core.text.edges import boiler_phrase
 from reader.core.text.lines import Line
 
 #: How far above the body the lead (standfirst) is looked for, in lines.
@@ -172,8 +173,8 @@ def _lead(lines: list[Line], t: int, start: int, c: Cues) -> str | None:
         elif (
             ln.kind == "text" and ln.words >= 8 and not is_caption(ln, c)
             and (ln.prose or ln.ends or (j == first and _sentence(ln)))
-            and not _among_headlines(lines, j) and not body.beside_credit(lines, j, c)
-            and not body.boiler_phrase(ln, c)
+            and not _among_headlines(lines, j) and not beside_credit(lines, j, c)
+            and not boiler_phrase(ln, c)
         ):
             candidates.append(j)
     if len(candidates) >= 2 and candidates[0] == byline_at + 1:

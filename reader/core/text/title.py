@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.text.body import beside_credit, is_caption
+from reader.core.text.captions import beside_credit, is_caption
 from reader.core.text.cues import Cues
 from reader.core.text.lines import Line, name_like
 

@@ -1,0 +1,119 @@
+"""The edges of a body region: prose taken back, boilerplate, pitches and stray lines cut off."""
+
+from __future__ import annotations
+
+from reader.core.text.captions import is_caption
+from reader.core.text.cues import Cues
+from reader.core.text.lines import Line
+from reader.core.text.region import marks_paragraphs, runon
+
+#: The last text lines of a region searched for a closing subscription box, and the
+#: share of the prose they may hold at most to be cut.
+TAIL_LINES = 3
+TAIL_SHARE = 0.2
+
+
+def extend(lines: list[Line], start: int, end: int, c: Cues) -> tuple[int, int]:
+    """Take back prose lines glued right before or after the region (a first paragraph in a div)."""
+    for _ in range(3):
+        if start == 0:
+            break
+        ln = lines[start - 1]
+        if ln.kind != "text" or not ln.prose or ln.seen > 1 or ln.words < 10 or is_caption(ln, c) or boilerish(ln, c):
+            break
+        start -= 1
+    for _ in range(3):
+        if end >= len(lines):
+            break
+        ln = lines[end]
+        if ln.kind != "text" or not ln.prose or ln.seen > 1 or ln.words < 10 or is_caption(ln, c) or boilerish(ln, c):
+            break
+        end += 1
+    return start, end
+
+
+def boiler_phrase(ln: Line, c: Cues) -> bool:
+    """Carries a boilerplate phrase ("follow us", "per E-Mail", "all rights reserved")."""
+    return c.boiler_phrases.search(ln.text.casefold()) is not None
+
+
+def boilerish(ln: Line, c: Cues) -> bool:
+    """Carries a boilerplate word ("subscribe", "cookies") or phrase."""
+    if ln.boilerplate is None:
+        ln.boilerplate = ln.boiler or boiler_phrase(ln, c)
+    return ln.boilerplate
+
+
+def _weak(ln: Line, structured: bool, c: Cues) -> bool:
+    """A line that may hang at the edge of a body without belonging to it."""
+    if ln.kind != "text":
+        return True
+    if ln.words < 80 and boilerish(ln, c):
+        return True
+    if ln.prose:
+        return structured and not ln.alone
+    if not structured and runon(ln):
+        return False
+    return not (ln.alone and ln.ends and ln.words >= 2)
+
+
+def trim(lines: list[Line], start: int, end: int, structured: bool, c: Cues) -> tuple[int, int]:
+    """Drop boilerplate and stray short lines from both edges of a region.
+
+    Short lines stay when a prose line follows them within the region (sub-headings).
+    A region whose prose is mostly glued lines (a body in <div>s or <br>s on a page
+    that uses <p> elsewhere) is trimmed as an unmarked one.
+    """
+    if structured and not marks_paragraphs(lines, start, end):
+        structured = False
+    lo, hi = start, end
+    end = _cut_paywall(lines, start, end, c)
+    while end > start and _weak(lines[end - 1], structured, c) and not _announced(lines, start, end - 1):
+        end -= 1
+    end = _cut_tail(lines, start, end, c)
+    while end > start and _weak(lines[end - 1], structured, c) and not _announced(lines, start, end - 1):
+        end -= 1
+    while start < end and _weak(lines[start], structured, c):
+        start += 1
+    if start >= end and structured:
+        # Nothing but glued prose: the page's only text is the body, whatever its markup.
+        return trim(lines, lo, hi, False, c)
+    return start, end
+
+
+def _announced(lines: list[Line], start: int, j: int) -> bool:
+    """A sentence that a line ending with a colon announces ("What remains is this:")."""
+    ln = lines[j]
+    return (
+        j > start and ln.kind == "text" and ln.words >= 3 and not ln.boiler and ln.text[-1] in ".!?"
+        and lines[j - 1].kind == "text" and lines[j - 1].text.endswith(":")
+    )
+
+
+def _cut_tail(lines: list[Line], start: int, end: int, c: Cues) -> int:
+    """End the body before a subscription or follow-us box closing it, with a line or two after."""
+    tail = [j for j in range(end - 1, start - 1, -1) if lines[j].kind == "text"][:TAIL_LINES]
+    total = sum(ln.words for ln in lines[start:end] if ln.prose)
+    cut = end
+    for j in tail:
+        if lines[j].words < 80 and boilerish(lines[j], c):
+            cut = j
+    if cut < end and sum(ln.words for ln in lines[cut:end] if ln.prose) <= TAIL_SHARE * total:
+        return cut
+    return end
+
+
+def _cut_paywall(lines: list[Line], start: int, end: int, c: Cues) -> int:
+    """End the body where a paywall or subscription pitch takes over: from a paragraph with
+    a boilerplate phrase on, at least half the paragraphs are boilerplate, before it almost none."""
+    prose = [ln for ln in lines[start:end] if ln.prose]
+    if sum(1 for ln in prose if ln.boiler) < 2:
+        return end  # a pitch has boilerplate words in two paragraphs at least (cheap test first)
+    flags = [ln.words < 80 and boilerish(ln, c) for ln in prose]
+    for i, ln in enumerate(prose):
+        if not flags[i] or i == 0 or not boiler_phrase(ln, c):
+            continue
+        tail = flags[i:]
+        if sum(tail) >= 2 and 2 * sum(tail) >= len(tail) and sum(flags[:i]) * 4 <= i:
+            return ln.index
+    return end
