@@ -159,11 +159,11 @@ class BookmarksScreen(Screen[None]):
 
         self._call(work, done, key=f"bookmarks-list-{id(self)}")
 
-    @staticmethod
-    def _empty_text(query: str) -> str:
+    def _empty_text(self, query: str) -> str:
         if query:
             return f"No bookmark has all of: {query}"
-        return "No bookmarks yet: press s while reading an article to save it"
+        save = key_label(self.app.keymap_overrides.get("bookmark", "s"))
+        return f"No bookmarks yet: press {save} while reading an article to save it"
 
     def _update_head(self, query: str | None = None) -> None:
         query = self.filter_text if query is None else query
