@@ -342,3 +342,19 @@ def test_teasers_swallowed_above_the_byline_leave_the_body() -> None:
     art = extract_text_page(dump)
     assert art.text == "\n\n".join(STORY)
     assert art.title == "Ferry company fined for late boats"
+
+
+def test_author_boxes_inside_the_body_are_dropped() -> None:
+    de = [
+        "Die Reederei hat am Montag angekündigt, dass im nächsten Frühjahr zwei neue Schiffe auf der Linie fahren.",
+        "Beide Schiffe fahren mit Batterien, die während der zwanzig Minuten im Hafen geladen werden können.",
+    ]
+    dump = "\n".join([
+        "Elektrische Fähren für die Insellinie", "",
+        de[0], "",
+        "Anna Schmidt", "",
+        "Redakteurin in der Wirtschaft.", "",
+        de[1], "",
+    ])
+    art = extract_text_page(dump)
+    assert art.text == "\n\n".join(de)

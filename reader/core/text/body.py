@@ -8,7 +8,7 @@ from reader.core.models import Block, Related, Span
 from reader.core.text.captions import caption_under, is_caption, split_credit
 from reader.core.text.cues import Cues
 from reader.core.text.edges import trim
-from reader.core.text.lines import Line
+from reader.core.text.lines import Line, name_like
 from reader.core.text.region import BARRIERS, best_region, is_structured
 
 __all__ = ["BodyParts", "build", "is_structured", "locate"]
@@ -69,6 +69,9 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
                     out.inline.append(Related(title=region[i].text, url=None, kind="inline"))
                 i += 1
             continue
+        if i < len(region) and _author_box(ln, region[i], c):
+            i += 1  # the author's name and role ("Jane Doe" / "Editor at the desk.")
+            continue
         if i >= 2 and caption_under(region[i - 2], ln, c):
             # The caption under a photo whose credit came first.
             out.blocks.append(Block(kind="figure", spans=(Span(ln.text),), credit=region[i - 2].text))
@@ -121,6 +124,14 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
         if ln.words >= MIN_GLUED_WORDS and ln.seen == 1 and not ln.boiler:
             out.blocks.append(Block(kind="paragraph", spans=(Span(ln.text),)))
     return out
+
+
+def _author_box(ln: Line, nxt: Line, c: Cues) -> bool:
+    """A name on its own line and, under it, the author's role."""
+    return (
+        ln.kind == "text" and ln.words <= 4 and name_like(ln.text)
+        and nxt.kind == "text" and nxt.words <= 20 and c.prefix("roles", nxt.text) is not None
+    )
 
 
 def _short_glued(ln: Line, c: Cues) -> bool:

@@ -16,7 +16,7 @@ TRIM = " \t:：-–—|•·›»«>*#.…"
 _CUE_KEYS = (
     "published", "updated", "byline", "ad", "read_also", "related", "more", "tags",
     "stop", "share", "signoff", "credit", "see_all", "and", "boilerplate", "comment_words",
-    "says", "boiler_phrases",
+    "says", "boiler_phrases", "roles",
 )
 
 
@@ -95,7 +95,7 @@ def cues() -> Cues:
     sets = {k: frozenset(v for v in values if v) for k, values in raw.items()}
     prefixes = {
         k: tuple(sorted(sets[k], key=len, reverse=True))
-        for k in ("published", "updated", "byline", "read_also", "signoff", "credit", "see_all")
+        for k in ("published", "updated", "byline", "read_also", "signoff", "credit", "see_all", "roles")
     }
     # List headings of two words or more also open longer lines ("More on this story from X").
     for k in ("related", "more"):
