@@ -110,10 +110,12 @@ def _cut_paywall(lines: list[Line], start: int, end: int, c: Cues) -> int:
     if sum(1 for ln in prose if ln.boiler) < 2:
         return end  # a pitch has boilerplate words in two paragraphs at least (cheap test first)
     flags = [ln.words < 80 and boilerish(ln, c) for ln in prose]
+    total = sum(flags)
+    before = 0  # flagged paragraphs before i
     for i, ln in enumerate(prose):
-        if not flags[i] or i == 0 or not boiler_phrase(ln, c):
-            continue
-        tail = flags[i:]
-        if sum(tail) >= 2 and 2 * sum(tail) >= len(tail) and sum(flags[:i]) * 4 <= i:
-            return ln.index
+        if flags[i] and i > 0 and boiler_phrase(ln, c):
+            tail, size = total - before, len(prose) - i
+            if tail >= 2 and 2 * tail >= size and before * 4 <= i:
+                return ln.index
+        before += flags[i]
     return end

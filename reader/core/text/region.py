@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 
 from reader.core.text.lines import Line
@@ -205,7 +206,8 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
         after_comments = 1.0
         if a >= 0 and s - a <= 8 and any(lines[j].kind == "comments" for j in range(max(0, a - 3), a + 1)):
             after_comments *= 0.3  # readers' comments under the article
-        if 0 <= headed_end < s and any(headed_end <= j < s for j in comments):
+        at = bisect.bisect_left(comments, headed_end) if headed_end >= 0 else len(comments)
+        if 0 <= headed_end < s and at < len(comments) and comments[at] < s:
             after_comments *= 0.3  # past the comments of an article met earlier: comments, sidebars
         teaser = _teaser_share(lines, s, e)
         if teaser > 0.6 or _repeated_link(lines, s, e):
