@@ -83,5 +83,22 @@ async def test_http_error_is_a_notification_and_the_page_stays(server: str) -> N
         app.open_source(f"{server}/missing")
         await _until(app, pilot, lambda: any(n.severity == "error" for n in app._notifications))
         message = next(n.message for n in app._notifications if n.severity == "error")
-        assert "404" in message and "\n" not in message.strip()
+        first_line = message.splitlines()[0]
+        assert "404" in first_line
+        assert "Press O to open it in your browser" in message
         assert reader.page.source.endswith("/first")  # type: ignore[union-attr]
+        await pilot.press("O")  # $BROWSER is "true": the failed page goes to the browser
+        await pilot.pause(0.3)
+        assert reader._offer_browser is None
+        assert not [n for n in app._notifications if n.severity == "warning"]
+
+
+async def test_a_link_to_this_page_is_not_followed(server: str) -> None:
+    app = create_app(source=f"{server}/first", config=Config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.reader
+        await _until(app, pilot, lambda: reader.page is not None)
+        reader.open_link("#comments")
+        await pilot.pause(0.2)
+        assert len(reader.history) == 1
+        assert any("place on this page" in n.message for n in app._notifications)

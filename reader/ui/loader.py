@@ -72,6 +72,11 @@ def resolve_link(href: str, base: str | None) -> str:
     return target
 
 
+def is_web(source: str) -> bool:
+    """True for http(s) URLs."""
+    return urlsplit(source).scheme.lower() in ("http", "https")
+
+
 def display_source(source: str) -> str:
     """A short form of ``source`` for messages."""
     if source == STDIN:

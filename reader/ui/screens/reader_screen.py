@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import webbrowser
 from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import urldefrag
 
 from rich.text import Text
 from textual import on, work
@@ -24,6 +25,7 @@ from reader.ui.loader import (
     Page,
     PageCache,
     display_source,
+    is_web,
     load_page,
     resolve_link,
 )
@@ -94,6 +96,7 @@ class ReaderScreen(Screen[None]):
         self._token = 0
         self._loading_timer: Timer | None = None
         self._loading = False
+        self._offer_browser: str | None = None
         self._status = ""
         self._shown_progress = ""
 
@@ -227,14 +230,19 @@ class ReaderScreen(Screen[None]):
         if message.token != self._token:
             return
         self._stop_loading()
-        self.notify(message.error, title="Cannot open", severity="error", markup=False,
-                    timeout=8)
+        error = message.error
+        if is_web(message.source):
+            # Not a page we can read (a PDF, a dead link...): the browser may do better.
+            self._offer_browser = message.source
+            error += "\nPress O to open it in your browser."
+        self.notify(error, title="Cannot open", severity="error", markup=False, timeout=8)
         if self.page is None and self.is_current:
             self.app.go_home()
 
     def show_page(self, page: Page, delta: int = 0) -> None:
         """Show an already-loaded page: a new visit (``delta`` 0) or a step in history."""
         self._cache.put(page)
+        self._offer_browser = None
         article = page.article
         if delta:
             entry = self.history.go(delta)
@@ -289,7 +297,9 @@ class ReaderScreen(Screen[None]):
             return True if self.history.can_back else None
         if action == "forward":
             return self.history.can_forward
-        if action in ("copy_url", "open_browser"):
+        if action == "open_browser":
+            return bool(self._offer_browser or (self.page and self.page.base)) or None
+        if action == "copy_url":
             return bool(self.page and self.page.base) or None
         return True
 
@@ -362,8 +372,13 @@ class ReaderScreen(Screen[None]):
         self.open_link(item.url)
 
     def open_link(self, href: str) -> None:
-        """Open ``href`` as a new page in history."""
-        self.navigate(resolve_link(href, self.page.base if self.page else None))
+        """Open ``href`` as a new page in history (a link to this very page is not followed)."""
+        base = self.page.base if self.page else None
+        target = resolve_link(href, base)
+        if base and urldefrag(target)[0] == urldefrag(base)[0]:
+            self.notify("That link points to a place on this page", timeout=3)
+            return
+        self.navigate(target)
 
     def show_entity(self, entity: Entity) -> None:
         """Highlight every mention of ``entity``; n/N step through them."""
@@ -429,8 +444,11 @@ class ReaderScreen(Screen[None]):
             self.notify("URL copied", timeout=2)
 
     def action_open_browser(self) -> None:
-        """Open the article in the user's browser."""
-        if self.page and self.page.base:
+        """Open the article in the user's browser (or the web page that just failed to load)."""
+        if self._offer_browser:
+            url, self._offer_browser = self._offer_browser, None
+            self._browse(url)
+        elif self.page and self.page.base:
             self._browse(self.page.base)
 
     @work(thread=True, group="browser")
