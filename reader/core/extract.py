@@ -45,10 +45,6 @@ def _shrink_html(text: str) -> tuple[str, tuple[str, ...]]:
     notes: list[str] = []
     if len(text) > MAX_CHARS // 3:
         text = _HEAVY.sub(" ", text)
-    if text.count("<") > 2 * _MAX_DEPTH and _depth(text) > _MAX_DEPTH:
-        # Parsers give up past a few hundred levels; layout tags carry no article text.
-        text = _NESTING_TAG.sub(" ", text)
-        notes.append("the page's markup was nested too deeply and was flattened")
     if len(text) > MAX_CHARS:
         cut = text.rfind(">", 0, MAX_CHARS) + 1 or MAX_CHARS
         text = text[:cut]
@@ -131,6 +127,11 @@ def _extract(
 
         text, notes = _shrink_html(text)
         article = extract_html(text, url)
+        if not article.text and _depth(text) > _MAX_DEPTH:
+            # Parsers give up past a few hundred levels; layout tags carry no article
+            # text, so a page that came out empty that way is read again without them.
+            article = extract_html(_NESTING_TAG.sub(" ", text), url)
+            notes += ("the page's markup was nested too deeply and was flattened",)
     else:
         from reader.core.text import extract_text_page
 
