@@ -217,6 +217,8 @@ async def test_related_stories_n_p_enter(pages: dict[str, Path]) -> None:
         await opened(pilot, app, pages["b"])
         await pilot.press("backspace")
         await wait_for(pilot, lambda: reader.page is not None and reader.page.article.title == "Hub")
+        await pilot.click(related, offset=(3, 1))  # the mouse opens a story too
+        await opened(pilot, app, pages["b"])
 
 
 async def test_entities_highlight_and_step(pages: dict[str, Path]) -> None:
