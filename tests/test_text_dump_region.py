@@ -358,3 +358,25 @@ def test_author_boxes_inside_the_body_are_dropped() -> None:
     ])
     art = extract_text_page(dump)
     assert art.text == "\n\n".join(de)
+
+
+def test_body_continues_after_two_related_boxes_in_a_row() -> None:
+    more = [
+        "Tickets for the new line go on sale on Friday, and the first crossing is planned for the middle of April.",
+        "The company also plans a night boat in the summer, if enough islanders buy a season ticket before May.",
+    ]
+    dump = "\n".join([
+        "Electric ferries for the island line",
+        "By Jane Carter",
+        "",
+        *[x for p in STORY for x in (p, "")],
+        "Related",
+        "Ferry timetable changes for the winter season",
+        "Related",
+        "Harbour market to close after ten years",
+        "Islanders ask for more evening crossings",
+        "",
+        *[x for p in more for x in (p, "")],
+    ])
+    art = extract_text_page(dump)
+    assert art.text == "\n\n".join([*STORY, *more])

@@ -227,23 +227,32 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
         return 0, 0
     k = max(range(len(cands)), key=lambda i: cands[i][0])
     _, adjusted, start, end = cands[k]
-    # Merge neighbours split off by an in-body "Related" box.
+    # Merge neighbours split off by an in-body "Related" box; small pieces between two
+    # such boxes (a lone story title) are looked past, as part of the gap.
     j = k + 1
-    while j < len(cands):
+    while j < len(cands) and j not in teasers:
         nxt = cands[j]
         gap = [ln for ln in lines[end:nxt[2]] if ln.kind not in TRANSPARENT]
-        if j not in teasers and nxt[1] >= MERGE_SHARE * adjusted and _mergeable(gap):
-            end = nxt[3]
-            j += 1
-        else:
+        if len(gap) > MERGE_GAP:
             break
+        if nxt[1] < MERGE_SHARE * adjusted:
+            j += 1
+            continue
+        if not _mergeable(gap):
+            break
+        end = nxt[3]
+        j += 1
     j = k - 1
-    while j >= 0:
+    while j >= 0 and j not in teasers:
         prv = cands[j]
         gap = [ln for ln in lines[prv[3]:start] if ln.kind not in TRANSPARENT]
-        if j not in teasers and prv[1] >= MERGE_SHARE * adjusted and _mergeable(gap):
-            start = prv[2]
-            j -= 1
-        else:
+        if len(gap) > MERGE_GAP:
             break
+        if prv[1] < MERGE_SHARE * adjusted:
+            j -= 1
+            continue
+        if not _mergeable(gap):
+            break
+        start = prv[2]
+        j -= 1
     return start, end
