@@ -380,3 +380,8 @@ def test_body_continues_after_two_related_boxes_in_a_row() -> None:
     ])
     art = extract_text_page(dump)
     assert art.text == "\n\n".join([*STORY, *more])
+    assert [(r.kind, r.title) for r in art.related] == [
+        ("inline", "Ferry timetable changes for the winter season"),
+        ("inline", "Harbour market to close after ten years"),
+        ("inline", "Islanders ask for more evening crossings"),
+    ]

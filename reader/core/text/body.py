@@ -55,16 +55,17 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
         ln = region[i]
         i += 1
         kind = ln.kind
-        if kind in ("ad", "share", "junk", "date", "byline") or kind in BARRIERS:
+        if kind in ("ad", "share", "junk", "date", "byline") or (kind in BARRIERS and kind != "related"):
             continue
         if kind == "promo":
             title = promo_title(ln, c)
             if title:
                 out.inline.append(Related(title=title, url=None, kind="inline"))
             continue
-        if c.prefix("read_also", ln.text) and not ln.prose:
-            # A "Read also" heading: the titles under it, up to the next paragraph, are promos.
-            while i < len(region) and not region[i].alone and not region[i].prose:
+        if kind == "related" or (c.prefix("read_also", ln.text) and not ln.prose):
+            # A "Read also" or "Related" box in the body: the titles under it, up to the
+            # next paragraph or box, are promos.
+            while i < len(region) and not region[i].alone and not region[i].prose and region[i].kind != "related":
                 if region[i].kind == "text" and region[i].words >= 3:
                     out.inline.append(Related(title=region[i].text, url=None, kind="inline"))
                 i += 1
