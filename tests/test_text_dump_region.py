@@ -385,3 +385,19 @@ def test_body_continues_after_two_related_boxes_in_a_row() -> None:
         ("inline", "Harbour market to close after ten years"),
         ("inline", "Islanders ask for more evening crossings"),
     ]
+
+
+def test_a_read_more_link_over_a_paragraph_does_not_cut_the_body() -> None:
+    dump = "\n".join([
+        "Electric ferries for the island line",
+        "By Jane Carter",
+        *STORY[:2],
+        "Read More",
+        *STORY[2:],
+        "Politics", "Economy", "Science", "Health", "Opinion", "Podcasts", "Events", "Shop", "Games", "Puzzles",
+        "Copyright 2024 Example News. All rights reserved. This material may not be published, broadcast, "
+        "rewritten or redistributed in any form without the written permission of the publisher, which is "
+        "rarely given to anyone who asks for it by mail or by telephone.",
+    ])
+    art = extract_text_page(dump)
+    assert art.text == "\n\n".join(STORY)

@@ -104,6 +104,12 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
         ln.seen = counts[ln.key]
         ln.kind = classify(ln, c)
     for j, ln in enumerate(out):
+        # A list heading ("Read more") over a paragraph is a link inside the text.
+        if ln.kind in ("related", "more") and j + 1 < len(out):
+            nxt = out[j + 1]
+            if nxt.prose and nxt.words >= 15 and nxt.kind == "text":
+                ln.kind = "share"
+                continue
         # "Jane says:" heads a reader's comment only when the comment's date follows;
         # otherwise it introduces a quote in the article.
         if (
