@@ -401,3 +401,19 @@ def test_a_read_more_link_over_a_paragraph_does_not_cut_the_body() -> None:
     ])
     art = extract_text_page(dump)
     assert art.text == "\n\n".join(STORY)
+
+
+def test_a_long_first_paragraph_with_one_boilerplate_word_stays() -> None:
+    first = (
+        "The new app for the ferry line, which the company built with a small team from the university, shows "
+        "the boats on a map, sells tickets for every crossing and keeps no data about its users beyond what the "
+        "privacy law of the islands asks for."
+    )
+    dump = "\n".join([
+        "An app for the island line",
+        "7 May 2022",
+        "", first, "",
+        *[x for p in STORY for x in (p, "")],
+    ])
+    art = extract_text_page(dump)
+    assert art.text.startswith(first)

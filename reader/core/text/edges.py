@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.core.text.captions import is_caption
 from reader.core.text.cues import Cues
 from reader.core.text.lines import Line
 from reader.core.text.region import marks_paragraphs, runon
 
+_WORD = re.compile(r"\w+")
+#: A paragraph this long at the edge of a body goes only when boilerplate through and through.
+LONG_LINE = 30
 #: The last text lines of a region searched for a closing subscription box, and the
 #: share of the prose they may hold at most to be cut.
 TAIL_LINES = 3
@@ -48,13 +53,19 @@ def _weak(ln: Line, structured: bool, c: Cues) -> bool:
     """A line that may hang at the edge of a body without belonging to it."""
     if ln.kind != "text":
         return True
-    if ln.words < 80 and boilerish(ln, c):
+    if ln.words < 80 and boilerish(ln, c) and (ln.words < LONG_LINE or _boiler_heavy(ln, c)):
         return True
     if ln.prose:
         return structured and not ln.alone
     if not structured and runon(ln):
         return False
     return not (ln.alone and ln.ends and ln.words >= 2)
+
+
+def _boiler_heavy(ln: Line, c: Cues) -> bool:
+    """Boilerplate through and through: a phrase, or two different boilerplate words."""
+    words = set(_WORD.findall(ln.text.casefold()))
+    return boiler_phrase(ln, c) or len(words & c.sets["boilerplate"]) >= 2
 
 
 def trim(lines: list[Line], start: int, end: int, structured: bool, c: Cues) -> tuple[int, int]:
