@@ -417,3 +417,29 @@ def test_a_long_first_paragraph_with_one_boilerplate_word_stays() -> None:
     ])
     art = extract_text_page(dump)
     assert art.text.startswith(first)
+
+
+def test_lists_announced_by_a_colon_next_to_the_body_are_taken_in() -> None:
+    steps = [
+        "Mix the flour, the sugar and the butter in a large bowl until the dough is smooth and soft to the touch.",
+        "Roll the dough out on a floured table, cut out the biscuits and lay them on a baking tray.",
+        "Bake them for fifteen minutes in the middle of the oven, until they are golden brown on top.",
+    ]
+    dump = "\n".join([
+        "Almond biscuits",
+        "Leave a comment",
+        "Ingredients:",
+        "300 g flour",
+        "200 g sugar",
+        "1 pinch of salt",
+        "Almond flakes",
+        "",
+        "Method:",
+        "",
+        *[x for p in steps for x in (p, "")],
+        "About these ads",
+    ])
+    art = extract_text_page(dump)
+    assert "200 g sugar" in art.text
+    assert "Almond flakes" in art.text
+    assert art.text.endswith(steps[-1])

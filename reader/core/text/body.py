@@ -153,7 +153,7 @@ def _between_paragraphs(region: list[Line], j: int, c: Cues) -> int:
     if n == 0 or j + n >= len(region):
         return 0
     after = region[j + n]
-    if after.kind == "text" and after.prose:
+    if after.kind == "text" and (after.prose or after.text.endswith(":")):
         return n
     return 0
 

@@ -12,6 +12,8 @@ from reader.core.text.region import marks_paragraphs, runon
 _WORD = re.compile(r"\w+")
 #: A paragraph this long at the edge of a body goes only when boilerplate through and through.
 LONG_LINE = 30
+#: Lines a list announced by a colon needs to be taken into the body.
+MIN_ITEMS = 2
 #: The last text lines of a region searched for a closing subscription box, and the
 #: share of the prose they may hold at most to be cut.
 TAIL_LINES = 3
@@ -34,6 +36,38 @@ def extend(lines: list[Line], start: int, end: int, c: Cues) -> tuple[int, int]:
         if ln.kind != "text" or not ln.prose or ln.seen > 1 or ln.words < 10 or is_caption(ln, c) or boilerish(ln, c):
             break
         end += 1
+    return start, end
+
+
+def _intro(ln: Line) -> bool:
+    """A short line announcing what follows: "Ingredients:", "The programme:"."""
+    return ln.kind == "text" and ln.words <= 8 and ln.text.endswith(":")
+
+
+def _item(ln: Line) -> bool:
+    return (
+        ln.kind == "text" and not ln.alone and not ln.prose and ln.seen == 1 and ln.words <= 10
+        and not ln.boiler and not ln.text.endswith(":")
+    )
+
+
+def take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """Take in lists announced by a colon right next to the body: the ingredients
+    above a recipe's steps, the timetable under an event's description."""
+    j = start - 1
+    if j >= 0 and _intro(lines[j]):
+        j -= 1  # the heading of the body itself ("Method:")
+    run = 0
+    while j - run >= 0 and _item(lines[j - run]):
+        run += 1
+    if run >= MIN_ITEMS and j - run >= 0 and _intro(lines[j - run]):
+        start = j - run
+    if end < len(lines) and _intro(lines[end]):
+        run = 0
+        while end + 1 + run < len(lines) and _item(lines[end + 1 + run]):
+            run += 1
+        if run >= MIN_ITEMS:
+            end += 1 + run
     return start, end
 
 

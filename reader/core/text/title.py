@@ -142,8 +142,8 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
         between += _stray(lines[j], c)
     # A title the region swallowed: a headline-shaped first line.
     for j in range(start, min(len(lines), start + 2)):
-        if lines[j].prose:
-            break
+        if lines[j].prose or lines[j].text.endswith(":"):
+            break  # running text, or a list announced by a colon
         if headline_shaped(lines[j], c):
             s = title_score(lines, j, j, vocab, c, stop) - 1
             if s > best:
