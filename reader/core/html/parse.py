@@ -9,6 +9,13 @@ import lxml.html
 from lxml import etree
 
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+# lxml.html picks each element's class (form, input, label...) in Python, once for every
+# element the code touches; nothing here uses those classes, so one class for all,
+# chosen in C, saves that call (some 5% of an extraction).
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
+))
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 # lxml refuses these code points in text; pages contain them anyway.
 _BAD_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
