@@ -124,6 +124,8 @@ class HomeScreen(Screen[None]):
                 id="home_open"),
         Binding("r", "resume", "Resume", tooltip="Back to the article you were reading",
                 id="resume"),
+        Binding("B", "app.bookmarks", "Bookmarks", tooltip="Your saved articles",
+                id="home_bookmarks"),
     ]
 
     app: BroadsheetApp  # type: ignore[assignment]
