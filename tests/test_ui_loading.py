@@ -102,3 +102,44 @@ async def test_a_link_to_this_page_is_not_followed(server: str) -> None:
         await pilot.pause(0.2)
         assert len(reader.history) == 1
         assert any("place on this page" in n.message for n in app._notifications)
+
+
+@pytest.fixture
+def demo_server() -> Iterator[str]:
+    import functools
+    from http.server import SimpleHTTPRequestHandler
+
+    from reader import paths
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(paths.demo_dir()))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+async def test_prefetched_related_story_opens_at_once(demo_server: str) -> None:
+    from reader.ui.loader import resolve_link
+
+    app = create_app(source=f"{demo_server}/storm-imogen-floods.html", config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.reader
+        await _until(app, pilot, lambda: reader.page is not None)
+        page = reader.page
+        assert page is not None
+        local = [r for r in page.article.related
+                 if r.url and resolve_link(r.url, page.base).startswith(demo_server)]
+        if not local:
+            pytest.skip("the extractor finds no related story on this demo page")
+        await _until(app, pilot, lambda: app._prefetcher is not None)
+        assert await asyncio.to_thread(app._prefetcher.wait, 20)  # type: ignore[union-attr]
+        target = resolve_link(local[0].url or "", page.base)
+        reader.open_related(local[0])
+        # No worker, no network: the page is on screen before the next event is handled.
+        assert reader.page is not None and reader.page.source == target
+        assert not reader.article_view.loading
