@@ -92,8 +92,9 @@ def map_page(root: Any, body: tuple[Block, ...], located: Sequence[Any] = ()) ->
     the body blocks' texts are matched against the page's text elements.
     """
     elements = list(root.iter(etree.Element))
-    page = PageMap(root, elements, {el: i for i, el in enumerate(elements)})
-    page.anchors = [i for i, el in enumerate(elements) if el.tag == "a"]
+    pos = dict(zip(elements, range(len(elements)), strict=True))
+    page = PageMap(root, elements, pos)
+    page.anchors = [pos[a] for a in root.iter("a")]
     known = [el for el in located if el in page.pos]
     if known:
         _place_body(page, known)
