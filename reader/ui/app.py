@@ -328,5 +328,10 @@ def create_app(*, source: str | None = None, content: bytes | None = None,
 
         config, more = load_config()
         found.extend(more)
+    if preload is None and source and content is None:
+        # Extract the first page in a child process while Textual starts up.
+        from reader.ui.launch import start_preload
+
+        preload = start_preload(source, config, offline=offline)
     return BroadsheetApp(config, problems=found, source=source, content=content, offline=offline,
                          preload=preload)
