@@ -17,7 +17,7 @@ from reader.core.models import Article, Block, Entity, Span
 from reader.storage import Library
 from reader.ui.app import BroadsheetApp, create_app
 from reader.ui.screens.bookmark_edit import BookmarkEditDialog
-from reader.ui.screens.bookmarks import BookmarksScreen
+from reader.ui.screens.bookmarks import PAGE, BookmarksScreen
 from reader.ui.screens.home import HomeScreen, StoryList
 from reader.ui.widgets.sidebar import MentionList
 
@@ -338,3 +338,18 @@ async def test_an_unusable_data_folder_is_reported_and_reading_goes_on(story: Pa
                                           for m in messages(app)))
         assert sum("are off" in m for m in messages(app)) == 1
         assert app.reader.page is not None and "quillwort" in app.reader.page.article.text
+
+
+async def test_the_next_page_loads_as_the_cursor_nears_the_end() -> None:
+    with Library() as library:
+        for n in range(PAGE + 12):
+            library.add_bookmark(_article(n))
+    app = create_app(config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await bookmarks_screen(pilot, app, PAGE)
+        listing = screen.bookmark_list
+        assert f"{PAGE + 12} saved" in str(screen.query_one("#bookmarks-head").render())
+        await pilot.press("end")
+        await wait_for(pilot, lambda: len(listing.bookmarks) == PAGE + 12)
+        assert len({b.id for b in listing.bookmarks}) == PAGE + 12
+        assert listing.bookmarks[-1].title == "Saved story 0"  # the oldest, last

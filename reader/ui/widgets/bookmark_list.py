@@ -37,6 +37,16 @@ def bookmark_label(bookmark: Bookmark) -> Text:
     return text
 
 
+def _options(bookmarks: Sequence[Bookmark]) -> list[Option | None]:
+    # A rule between bookmarks (None): long titles wrap, and the rule keeps them apart.
+    options: list[Option | None] = []
+    for bookmark in bookmarks:
+        if options:
+            options.append(None)
+        options.append(Option(bookmark_label(bookmark), id=str(bookmark.id)))
+    return options
+
+
 class BookmarkList(OptionList):
     """Saved articles; choosing one posts :class:`BookmarkList.Chosen`, and nearing the end
     of what is loaded posts :class:`BookmarkList.NearEnd` (the screen loads the next page)."""
@@ -78,15 +88,16 @@ class BookmarkList(OptionList):
         if not self.bookmarks:
             self.add_option(Option(Text(empty, style="italic dim"), disabled=True))
             return
-        self.add_options(Option(bookmark_label(b), id=str(b.id)) for b in self.bookmarks)
+        self.add_options(_options(self.bookmarks))
         self.highlighted = 0
 
     def extend(self, bookmarks: Sequence[Bookmark]) -> None:
         """Add the next page of bookmarks at the end (ones already listed are skipped)."""
         known = {b.id for b in self.bookmarks}
         fresh = [b for b in bookmarks if b.id not in known]
-        self.bookmarks.extend(fresh)
-        self.add_options(Option(bookmark_label(b), id=str(b.id)) for b in fresh)
+        if fresh:
+            self.bookmarks.extend(fresh)
+            self.add_options([None, *_options(fresh)])
 
     def update_bookmark(self, bookmark: Bookmark) -> None:
         """Show a changed bookmark (tags, note, read state) where it is."""
