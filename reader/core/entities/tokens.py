@@ -200,7 +200,7 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
             _, headline, caps = lines[line_no]
         if not n_masked and word.islower() and "'" not in word and "’" not in word:
             # the common case, kept cheap: only capitalised words need flags and sentence starts
-            tokens.append(_LowerToken(word, start, end, text[prev_end:start], fold(word)))
+            tokens.append(_LowerToken(word, start, end, text[prev_end:start], word if word.isascii() else fold(word)))
             prev_end = end
             continue
         if n_masked:
@@ -253,7 +253,7 @@ def tokenize(text: str, lex: Lexicon, lang: str | None) -> list[Token]:
         prev_end = end if end > pos or chopped else pos
         if word.islower():
             # only capitalised words need their flags and whether they open a sentence
-            tokens.append(_LowerToken(word, start, end, gap, fold(word)))
+            tokens.append(_LowerToken(word, start, end, gap, word if word.isascii() else fold(word)))
             continue
         token = Token(word, start, end, line_no, gap, fold(word), headline, caps)
         token.is_cap, token.is_upper, token.is_camel, token.is_digit = _shape(word)
