@@ -6,6 +6,7 @@ Styles are applied later, one visible line at a time, by the article view.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -301,3 +302,45 @@ def layout_lines(units: list[Unit], width: int) -> list[Line]:
             lines.append(Line(index, start, end, first))
             first = False
     return lines
+
+
+#: A place in the laid-out text: (unit index, start, end).
+Place = tuple[int, int, int]
+
+
+class TextIndex:
+    """Maps offsets in ``Article.text`` (where entity mentions point) to units."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self._units = units
+        self._starts: list[int] = []
+        self._numbers: list[int] = []
+        for number, unit in enumerate(units):
+            if unit.offset is not None:
+                self._starts.append(unit.offset)
+                self._numbers.append(number)
+
+    def places(self, spans: tuple[tuple[int, int], ...]) -> list[Place]:
+        """Each (start, end) of ``Article.text`` that is on screen, as a place in a unit."""
+        found: list[Place] = []
+        for start, end in spans:
+            i = bisect_right(self._starts, start) - 1
+            if i < 0:
+                continue
+            base, number = self._starts[i], self._numbers[i]
+            size = len(self._units[number].text)
+            if start - base < size:
+                found.append((number, start - base, min(end - base, size)))
+        return found
+
+
+def find_places(units: list[Unit], query: str) -> list[Place]:
+    """Every case-insensitive match of ``query`` in the units' text."""
+    if not query:
+        return []
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    found: list[Place] = []
+    for number, unit in enumerate(units):
+        if unit.role not in ("rule", "table-rule"):
+            found.extend((number, m.start(), m.end()) for m in pattern.finditer(unit.text))
+    return found

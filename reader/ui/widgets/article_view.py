@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
-from bisect import bisect_right
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -18,10 +16,17 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.models import Article, Entity
-from reader.ui.layout import Line, Link, Unit, article_units, layout_lines, unit_width
-
-#: A place in the laid-out text: (unit index, start, end).
-Place = tuple[int, int, int]
+from reader.ui.layout import (
+    Line,
+    Link,
+    Place,
+    TextIndex,
+    Unit,
+    article_units,
+    find_places,
+    layout_lines,
+    unit_width,
+)
 
 _MARGIN = 2  # cells kept free on each side of the text column
 _STRIP_CACHE = 512
@@ -83,8 +88,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._current = -1
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
-        self._text_starts: list[int] = []
-        self._text_units: list[int] = []
+        self._index = TextIndex([])
 
     # -- content -------------------------------------------------------------------------
 
@@ -140,11 +144,7 @@ class ArticleView(ScrollView, can_focus=True):
             if number >= 0:
                 self._unit_lines[number] = index
         self._links = [(u, link) for u, unit in enumerate(self._units) for link in unit.links]
-        self._text_starts, self._text_units = [], []
-        for u, unit in enumerate(self._units):
-            if unit.offset is not None:
-                self._text_starts.append(unit.offset)
-                self._text_units.append(u)
+        self._index = TextIndex(self._units)
         self._strips.clear()
         self.virtual_size = Size(width, len(self._lines))
         if anchor is not None:
@@ -393,28 +393,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     def highlight_entity(self, entity: Entity) -> int:
         """Mark every mention of ``entity`` and go to the first; returns how many are shown."""
-        places: list[Place] = []
-        for start, end in entity.mentions:
-            i = bisect_right(self._text_starts, start) - 1
-            if i < 0:
-                continue
-            u = self._text_units[i]
-            base = self._text_starts[i]
-            unit = self._units[u]
-            if start - base < len(unit.text):
-                places.append((u, start - base, min(end - base, len(unit.text))))
+        places = self._index.places(entity.mentions)
         self._set_places(places, "mention")
         return len(places)
 
     def find(self, query: str) -> int:
         """Mark every case-insensitive match of ``query``; returns how many there are."""
-        places: list[Place] = []
-        if query:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
-            for u, unit in enumerate(self._units):
-                if unit.role in ("rule", "table-rule"):
-                    continue
-                places.extend((u, m.start(), m.end()) for m in pattern.finditer(unit.text))
+        places = find_places(self._units, query)
         self._set_places(places, "match")
         return len(places)
 
