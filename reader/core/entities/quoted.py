@@ -8,9 +8,11 @@ from reader.core.entities.candidate import Candidate
 from reader.core.entities.lexicon import Lexicon, fold
 from reader.core.entities.tokens import Token
 
+# Each branch opens with its quotation mark (what precedes it is checked behind the mark)
+# so that the scan skips straight to quotation marks.
 _QUOTES = re.compile(
     r"“\s*([^”“\n]{1,80}?)\s*[”“]|«\s*([^»\n]{1,80}?)\s*»"
-    r"|(?<![\w\"])\"(?=\S)([^\"\n]{1,80}?)(?<=\S)\"(?!\w)|(?<!\w)‘([^‘’\n]{1,80})’(?!\w)"
+    r"|\"(?<![\w\"]\")(?=\S)([^\"\n]{1,80}?)(?<=\S)\"(?!\w)|‘(?<!\w‘)([^‘’\n]{1,80})’(?!\w)"
 )
 # A listing line: a title and its details in brackets ("Vape Wave (documentary, 1h28)").
 _LISTING = re.compile(

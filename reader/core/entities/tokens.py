@@ -21,7 +21,13 @@ _URLISH = re.compile(
     r"|\b\w+\.\w+/\S*"
 )
 _GAP_TOKEN = re.compile(r"(\W*)(" + _TOKEN.pattern + ")")
-_URL_HINT = re.compile(r"://|www\.|[@#]\w|\w\.(?:com|org|net|fr|de|es|it|pt|uk|io|co|eu|info|be|ch|nl|ca|us|tv|me|gov|edu)\b|\w\.\w+/")
+# Every branch opens with a literal character so the scan skips ahead to those; the word
+# character before a dot is checked behind it (the hint then starts one character later,
+# which url_spans does not mind: it widens each hint to its space-free stretch).
+_URL_HINT = re.compile(
+    r"://|www\.|[@#]\w|\.(?<=\w\.)(?:com|org|net|fr|de|es|it|pt|uk|io|co|eu|info|be|ch|nl|ca|us|tv|me|gov|edu)\b"
+    r"|\.(?<=\w\.)\w+/"
+)
 _ELISION = re.compile(
     r"^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu|dell|dall|nell|sull|all|coll|quell|un|dov|com)['’](?=[^\W\d_])",
     re.IGNORECASE,
