@@ -145,12 +145,10 @@ def cmd_open(args: argparse.Namespace) -> int:
     if not sys.stdout.isatty():
         _error("the reader needs a terminal; use `broadsheet dump` for scripts")
         return 2
-    from reader.ui.app import create_app
+    from reader.ui.launch import run
 
-    app = create_app(source=source, content=content, config=config, problems=problems,
-                     offline=getattr(args, "offline", False))
-    app.run()
-    return int(app.return_code or 0)
+    return run(source=source, content=content, config=config, problems=problems,
+               offline=getattr(args, "offline", False))
 
 
 def _reattach_terminal() -> None:

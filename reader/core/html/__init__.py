@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 from urllib.parse import urljoin
 
@@ -27,11 +28,31 @@ _BIG = 250_000
 _SHORT = 1000
 
 
+def _trafilatura() -> Any:
+    """The extractor module, imported without py3langid.
+
+    trafilatura imports py3langid (and with it numpy, over 0.1 s) only for a
+    language filter Broadsheet never asks for; the app's cold start pays for
+    every import, so the package is hidden while trafilatura loads.
+    """
+    module = sys.modules.get("trafilatura")
+    if module is not None:
+        return module
+    hide = "py3langid" not in sys.modules
+    if hide:
+        sys.modules["py3langid"] = None  # type: ignore[assignment]
+    try:
+        import trafilatura
+    finally:
+        if hide and sys.modules.get("py3langid") is None:
+            del sys.modules["py3langid"]
+    return trafilatura
+
+
 def _main_content(root: Any, url: str | None, *, recall: bool = False, fast: bool = True) -> Any:
     """The extractor's document (its body tree), or None; ``recall`` asks for more text,
     ``fast`` skips its comparison with its fallback extractors (readability, jusText)."""
-    import trafilatura
-
+    trafilatura = _trafilatura()
     try:
         return trafilatura.bare_extraction(
             root,
