@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from reader.core.entities.lexicon import Lexicon, fold
 
@@ -113,6 +114,7 @@ def _brand_prefix(word: str) -> bool:
     return n <= 3 and word[:n].isascii()
 
 
+@lru_cache(maxsize=1 << 14)  # names recur through an article and across articles
 def _shape(word: str) -> tuple[bool, bool, bool, bool]:
     """(capitalised, all capitals, camel case, digits) of a word.
 
