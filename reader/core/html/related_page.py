@@ -208,6 +208,7 @@ def _marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 _RANK = {"sponsored": 0, "drop": 1, "related": 2, "chrome": 3, None: 9}
 
 
+@lru_cache(maxsize=8192)  # class and id pairs repeat through a page (list items, cards)
 def class_verdict(cls: str | None, ident: str | None) -> tuple[str | None, bool]:
     """(what a class and id mark: sponsored, drop, related, chrome or None; whether they name a label).
 
