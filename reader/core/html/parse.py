@@ -50,6 +50,5 @@ def parse_html(html: str) -> Any | None:
             root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
         except (etree.ParserError, ValueError):
             return None
-    if any(word in html for word in _POPUP_WORDS):  # else no class can name one
-        drop_popups(root)
+    drop_popups(root)
     return root
