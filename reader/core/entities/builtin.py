@@ -323,7 +323,7 @@ def _collect(text: str, lex: Lexicon, lang: str | None, *,
     skip = {index[t.start] for c in quotes for t in c.tokens}
     caps = _caps_line_candidates(tokens, lex, skip)
     skip.update(index[t.start] for c in caps for t in c.tokens)
-    lower = frozenset(fold(w) for w in set(_LOWER.findall(text)))
+    lower = frozenset(map(fold, set(_LOWER.findall(text))))
     cands = quotes + caps + chunk(text, tokens, lex, lang, skip, lower, index)
     for word in _brand_words(tokens, lex, lang):
         for tok in tokens:
