@@ -10,21 +10,28 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from reader.net import FetchResult, Prefetcher
     from reader.ui.launch import Preload
 
 from reader import paths
 from reader.config import Config
 from reader.state import load_state, save_state
-from reader.ui.commands import BroadsheetCommands
+from reader.ui.entry import Entry
 from reader.ui.loader import STDIN, Page, display_source, normalise_source, resolve_link
-from reader.ui.screens.dialogs import OpenDialog
-from reader.ui.screens.help import HelpScreen
-from reader.ui.screens.home import Entry, HomeScreen
 from reader.ui.screens.reader_screen import ReaderScreen
 from reader.ui.themes import DEFAULT_THEME, load_themes
 
 RECENT_LIMIT = 12
+
+
+# Screens and commands not needed for the first frame are imported when first used:
+# every module imported before it is drawn delays it.
+def _commands() -> type[Provider]:
+    from reader.ui.commands import BroadsheetCommands
+
+    return BroadsheetCommands
 
 
 class BroadsheetApp(App[None]):
@@ -32,7 +39,7 @@ class BroadsheetApp(App[None]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "Broadsheet"
-    COMMANDS: ClassVar = App.COMMANDS | {BroadsheetCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "cycle_theme", "Theme", tooltip="Next colour theme (remembered)",
                 id="cycle_theme"),
@@ -53,6 +60,8 @@ class BroadsheetApp(App[None]):
         self.keymap_overrides = dict(config.keymap)
         self._problems = list(problems)
         self._start = (source, content)
+        # The reader screen shows the launcher's page itself, before its first frame.
+        self._first_by_reader = preload is not None
         self._reader: ReaderScreen | None = None
         self._recent: list[Entry] = []
         self._warm = False
@@ -77,6 +86,8 @@ class BroadsheetApp(App[None]):
         source, content = self._start
         if source or content is not None:
             return self.reader
+        from reader.ui.screens.home import HomeScreen
+
         return HomeScreen()
 
     def on_mount(self) -> None:
@@ -94,7 +105,7 @@ class BroadsheetApp(App[None]):
         source, content = self._start
         if content is not None:
             self.open_source(STDIN, content=content)
-        elif source:
+        elif source and not self._first_by_reader:
             self.open_source(source)
 
     # -- navigation ----------------------------------------------------------------------
@@ -129,6 +140,8 @@ class BroadsheetApp(App[None]):
 
     def go_home(self) -> None:
         """Back to the home screen; the reader keeps its history for later."""
+        from reader.ui.screens.home import HomeScreen
+
         home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
         if home is None or not self._pop_to(home):
             while not isinstance(self.screen, HomeScreen | ReaderScreen):
@@ -261,6 +274,7 @@ class BroadsheetApp(App[None]):
 
     def action_open(self) -> None:
         """Ask for a path or URL, then open it."""
+        from reader.ui.screens.dialogs import OpenDialog
 
         def opened(value: str | None) -> None:
             if value:
@@ -270,6 +284,8 @@ class BroadsheetApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from reader.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import threading
 from collections.abc import Iterable
 
@@ -24,6 +25,17 @@ class Preload:
         self._fd = fd
         self._lock = threading.Lock()
         self._done = False
+
+    def ready(self, timeout: float) -> bool:
+        """True when the child has answered (or died), waiting at most ``timeout`` seconds."""
+        with self._lock:
+            if self._done:
+                return True
+            try:
+                readable, _, _ = select.select([self._fd], [], [], timeout)
+            except (OSError, ValueError):
+                return True  # result() will tell what went wrong
+            return bool(readable)
 
     def result(self) -> Page | None:
         """The page (raises LoadError as the load did); None when the child failed to answer."""
@@ -64,7 +76,10 @@ def start_preload(source: str, config: Config, *, offline: bool = False) -> Prel
         try:
             os.close(read_fd)
             try:
-                payload: tuple[str, object] = ("page", load_page(source, config, offline=offline))
+                # Entities are left to the parent, after the first paint: their
+                # import and scan would only delay the body.
+                page = load_page(source, config, offline=offline, entities=False)
+                payload: tuple[str, object] = ("page", page)
             except LoadError as exc:
                 payload = ("error", str(exc))
             data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
 from rich.cells import cell_len
 
@@ -27,10 +28,30 @@ _CJK_RANGES = (
 _NO_BREAK_BEFORE = "、。，．！？：；）」』】〉》〕”’・ー…"
 # A word keeps an opening guillemet before it and French spaced punctuation after it
 # ("« Oui » ?"): the page's no-break spaces became plain spaces when it was cleaned.
-_TOKEN = re.compile(
+_TOKEN_PATTERN = (
     rf"\s+|[{_CJK_RANGES}][{_NO_BREAK_BEFORE}]*"
     rf"|(?:[«‹] )?[^\s{_CJK_RANGES}]+(?: [»›:;!?][^\s{_CJK_RANGES}]*)*[{_NO_BREAK_BEFORE}]*"
 )
+# The same tokens for text without CJK characters. Compiling the pattern above costs
+# about 7 ms (re expands every character of its ranges), paid at the first CJK text
+# rather than at every launch.
+_PLAIN_TOKEN = re.compile(r"\s+|(?:[«‹] )?\S+(?: [»›:;!?]\S*)*")
+_CJK_SPANS = tuple((ord(_CJK_RANGES[i]), ord(_CJK_RANGES[i + 2]))
+                   for i in range(0, len(_CJK_RANGES), 3))
+_FIRST_CJK = chr(_CJK_SPANS[0][0])
+
+
+@cache
+def _cjk_token() -> re.Pattern[str]:
+    return re.compile(_TOKEN_PATTERN)
+
+
+def _has_cjk(text: str) -> bool:
+    """True when ``text`` holds a character of the CJK ranges."""
+    return any(
+        char >= _FIRST_CJK and any(low <= ord(char) <= high for low, high in _CJK_SPANS)
+        for char in set(text)
+    )
 
 
 @dataclass(slots=True)
@@ -248,7 +269,8 @@ def wrap_text(text: str, width: int) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     start = end = used = pending = 0
     empty = True
-    for match in _TOKEN.finditer(text):
+    token_re = _cjk_token() if _has_cjk(text) else _PLAIN_TOKEN
+    for match in token_re.finditer(text):
         token = match.group()
         a, b = match.span()
         if token[0].isspace():

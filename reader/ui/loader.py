@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 from reader.config import Config
-from reader.core.models import Article
+from reader.core.models import Article, Entity
+
+if TYPE_CHECKING:
+    from reader.core.entities import EntityEngine
 
 STDIN = "-"
 
@@ -21,6 +25,7 @@ class Page:
     article: Article
     base: str | None  # URL links resolve against (file:// for local files)
     notice: str | None = None
+    entities_pending: bool = False  # extracted without entities: see :func:`add_entities`
 
 
 class LoadError(Exception):
@@ -38,9 +43,24 @@ def normalise_source(source: str) -> str:
     return str(Path(source).expanduser().resolve())
 
 
+class _NoEntities:
+    """An entity engine that finds nothing (``reader.core.entities.NoEngine`` without its imports)."""
+
+    name = "none"
+
+    def find(self, text: str, *, title: str = "", lang: str | None = None) -> tuple[Entity, ...]:
+        """Always nothing: the entities are found later, by :func:`add_entities`."""
+        del text, title, lang
+        return ()
+
+
 def load_page(source: str, config: Config, *, content: bytes | None = None,
-              offline: bool = False) -> Page:
-    """Read and extract ``source`` (``content`` is stdin already read); raises LoadError."""
+              offline: bool = False, entities: bool = True) -> Page:
+    """Read and extract ``source`` (``content`` is stdin already read); raises LoadError.
+
+    With ``entities`` False the article comes without its entities (``entities_pending``):
+    the first page is shown sooner that way, and :func:`add_entities` finds them after.
+    """
     from reader.core.errors import ExtractionError
     from reader.core.extract import extract
     from reader.sources import SourceError, load_source
@@ -54,13 +74,33 @@ def load_page(source: str, config: Config, *, content: bytes | None = None,
         except SourceError as exc:
             raise LoadError(str(exc)) from None
         content, url, charset, notice = loaded.content, loaded.url, loaded.charset, loaded.notice
+    engine = entity_engine(config) if entities else _NoEntities()
     try:
-        article = extract(content, url, charset=charset)
+        article = extract(content, url, charset=charset, entities=engine)
     except ExtractionError as exc:
         raise LoadError(f"{display_source(source)}: {exc}") from None
     if article.is_empty:
         raise LoadError(f"{display_source(source)}: no article text found")
-    return Page(source, article, url, notice)
+    return Page(source, article, url, notice, entities_pending=not entities)
+
+
+def entity_engine(config: Config) -> EntityEngine:
+    """The entity engine the config asks for."""
+    from reader.core.entities import get_engine
+
+    return get_engine(config.entities.engine)
+
+
+def add_entities(page: Page, config: Config) -> Page:
+    """``page`` with the entities its extraction left out (the page itself when it has them)."""
+    if not page.entities_pending:
+        return page
+    from reader.core.extract import MAX_ENTITY_CHARS
+
+    article = page.article
+    found = entity_engine(config).find(article.text[:MAX_ENTITY_CHARS], title=article.title,
+                                       lang=article.lang)
+    return replace(page, article=replace(article, entities=found), entities_pending=False)
 
 
 def resolve_link(href: str, base: str | None) -> str:

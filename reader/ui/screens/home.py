@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -20,26 +19,13 @@ from textual.widgets.option_list import Option
 
 from reader import paths
 from reader.core.sanitize import clean_text
+from reader.ui.entry import Entry
 from reader.ui.layout import format_date
 
 if TYPE_CHECKING:
     from reader.ui.app import BroadsheetApp
 
-
-@dataclass(frozen=True)
-class Entry:
-    """A story listed on the home screen."""
-
-    source: str
-    title: str
-    site: str = ""
-    section: str = ""
-    summary: str = ""
-    published: str = ""
-    words: int = 0
-    unread: bool = False
-    #: The library key when the story comes from the library (recent or bookmarks).
-    key: str | None = None
+__all__ = ["Entry", "HomeScreen", "StoryList", "demo_library", "entry_label"]
 
 
 def demo_library(folder: Path | None = None) -> list[Entry]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import webbrowser
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urldefrag
 
@@ -24,6 +24,7 @@ from reader.ui.loader import (
     LoadError,
     Page,
     PageCache,
+    add_entities,
     display_source,
     is_web,
     load_page,
@@ -34,8 +35,12 @@ from reader.ui.widgets.sidebar import EntityList, RelatedList, SidebarList, host
 
 if TYPE_CHECKING:
     from reader.ui.app import BroadsheetApp
+    from reader.ui.launch import Preload
 
 LOADING_DELAY = 0.15  # seconds before the loading indicator shows
+#: How long the first frame waits for the launcher's page (a local file; a web page
+#: gets LOADING_DELAY): painting an empty screen first would only delay the article.
+FIRST_PAGE_WAIT = 0.5
 
 
 class PageLoaded(Message):
@@ -51,6 +56,14 @@ class PageFailed(Message):
 
     def __init__(self, source: str, error: str, token: int) -> None:
         self.source, self.error, self.token = source, error, token
+        super().__init__()
+
+
+class EntitiesFound(Message):
+    """A worker found the entities of a page shown without them."""
+
+    def __init__(self, shown: Page, page: Page) -> None:
+        self.shown, self.page = shown, page
         super().__init__()
 
 
@@ -119,6 +132,27 @@ class ReaderScreen(Screen[None]):
         self.article_view.focus()
         self.watch(self.article_view, "scroll_y", self._scrolled, init=False)
         self._update_topbar()
+        preload = self.app.preload
+        if preload is not None:
+            self._open_first(preload)
+
+    def _open_first(self, preload: Preload) -> None:
+        """The launcher's page, shown in the very first frame when it is ready soon enough."""
+        wait = LOADING_DELAY if is_web(preload.source) else FIRST_PAGE_WAIT
+        if not preload.ready(wait):
+            self.navigate(preload.source)  # the worker waits for it; the indicator shows
+            return
+        self.app.preload = None
+        self._token += 1
+        try:
+            page = preload.result()
+        except LoadError as exc:
+            self.post_message(PageFailed(preload.source, str(exc), self._token))
+            return
+        if page is None:
+            self.navigate(preload.source)
+            return
+        self.show_page(page)
 
     def _scrolled(self) -> None:
         progress = self._progress()
@@ -259,6 +293,32 @@ class ReaderScreen(Screen[None]):
         self._status = ""
         self._update_topbar()
         self.refresh_bindings()
+        if page.entities_pending:
+            # The app hears of the page once it is complete (the library stores it).
+            self.call_after_refresh(self._find_entities, page)
+        else:
+            self.app.page_shown(page)
+
+    @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
+    def _find_entities(self, page: Page) -> None:
+        try:
+            found = add_entities(page, self.app.config)
+        except Exception as exc:  # the article stays readable without its entities
+            self.app.log.error(f"entities: {exc!r}")
+            found = replace(page, entities_pending=False)
+        if not get_current_worker().is_cancelled:
+            self.post_message(EntitiesFound(page, found))
+
+    def on_entities_found(self, message: EntitiesFound) -> None:
+        """Fill the entities pane of the page that was shown without them."""
+        page = message.page
+        if self._cache.get(page.source) is message.shown:
+            self._cache.put(page)
+        if self.page is not message.shown:
+            return
+        self.page = page
+        self.article_view.article = page.article
+        self.entity_list.set_items(page.article.entities, page.base)
         self.app.page_shown(page)
 
     def _update_topbar(self) -> None:
@@ -453,6 +513,8 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, group="browser")
     def _browse(self, url: str) -> None:
+        import webbrowser
+
         try:
             ok = webbrowser.open(url)
         except webbrowser.Error:
