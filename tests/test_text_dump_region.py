@@ -443,3 +443,23 @@ def test_lists_announced_by_a_colon_next_to_the_body_are_taken_in() -> None:
     assert "200 g sugar" in art.text
     assert "Almond flakes" in art.text
     assert art.text.endswith(steps[-1])
+
+
+def test_a_lone_site_name_and_a_date_label_leave_the_body_but_a_product_name_stays() -> None:
+    dump = "\n".join([
+        "Electric ferries for the island line",
+        "By Jane Carter",
+        "",
+        *[x for p in STORY for x in (p, "")],
+        "Node.js", "",
+        "EXAMPLENEWS.COM", "",
+        "Release Date:",
+        "Thursday, 28 April 2022",
+        "",
+        *[x for p in GLUED for x in (p, "")],
+    ])
+    art = extract_text_page(dump)
+    assert art.text.startswith(STORY[0]) and art.text.endswith(GLUED[-1])
+    assert "EXAMPLENEWS.COM" not in art.text
+    assert "Release Date" not in art.text
+    assert "Node.js" in art.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reader.core.models import Block, Related, Span
@@ -12,6 +13,8 @@ from reader.core.text.lines import Line, name_like
 from reader.core.text.region import BARRIERS, best_region, is_structured
 
 __all__ = ["BodyParts", "build", "is_structured", "locate"]
+
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}$")
 
 #: Glued lines inside a body are kept from this many words on (shorter: captions, links).
 MIN_GLUED_WORDS = 6
@@ -89,6 +92,8 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
                     Block(kind="figure", spans=(Span(caption),) if caption else (), credit=credit)
                 )
             continue
+        if _source_or_label(ln, region[i] if i < len(region) else None, c):
+            continue
         if ln.prose or (ln.alone and ln.ends):
             if c.prefix("signoff", ln.text) and i >= len(region) - 1:
                 out.signoff = ln.text
@@ -125,6 +130,14 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
         if ln.words >= MIN_GLUED_WORDS and ln.seen == 1 and not ln.boiler:
             out.blocks.append(Block(kind="paragraph", spans=(Span(ln.text),)))
     return out
+
+
+def _source_or_label(ln: Line, nxt: Line | None, c: Cues) -> bool:
+    """A site name alone on a line ("EXAMPLE.COM"), or the label of the date under it."""
+    if ln.words <= 3 and ln.text.endswith(":") and nxt is not None and nxt.kind == "date":
+        return True
+    text = ln.text
+    return " " not in text and _DOMAIN.match(text) is not None and text.rsplit(".", 1)[1].casefold() in c.tlds
 
 
 def _author_box(ln: Line, nxt: Line, c: Cues) -> bool:

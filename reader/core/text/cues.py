@@ -48,6 +48,8 @@ class Cues:
     social: frozenset[str]
     #: Any boilerplate phrase, in a casefolded line.
     boiler_phrases: re.Pattern[str]
+    #: Top-level domains that make a lone word a site name ("example.com").
+    tlds: frozenset[str]
 
     def is_(self, kind: str, line_key: str) -> bool:
         """True when the whole line is one of the cues of ``kind``."""
@@ -120,6 +122,7 @@ def cues() -> Cues:
         promo_close=tuple(str(t) for t in common.get("promo_close", [])),  # type: ignore[attr-defined]
         social=frozenset(str(t) for t in common.get("social", []))  # type: ignore[attr-defined]
         | frozenset(v for v in sets["share"] if " " not in v),
+        tlds=frozenset(str(t) for t in common.get("tlds", [])),  # type: ignore[attr-defined]
         boiler_phrases=re.compile(
             "|".join(re.escape(p) for p in sorted(sets["boiler_phrases"], key=len, reverse=True)) or "(?!)"
         ),

@@ -39,12 +39,13 @@ def refine_start(lines: list[Line], start: int, end: int, c: Cues, structured: b
     """Move the body start past header lines that the region swallowed (byline, date, lead)."""
     limit = min(end, start + HEADER_LINES)
     new = start
-    words = 0
+    words = paragraphs = 0
     for j in range(start, limit):
-        if lines[j].kind in ("date", "byline") and words <= 120:
+        if lines[j].kind in ("date", "byline") and words <= 120 and paragraphs <= 1:
             new = j + 1
         elif lines[j].kind == "text":
             words += lines[j].words
+            paragraphs += lines[j].alone and lines[j].prose  # body paragraphs come after the header
     if structured:
         # A dump that marks paragraphs: the body starts at the first paragraph, the
         # glued lines before it are standfirst, byline, captions.
