@@ -200,8 +200,11 @@ class MentionList(SidebarList["Mention"]):
 
     def show_for(self, entity: Entity | None) -> None:
         """List the articles mentioning ``entity`` (looked up off the UI thread); None hides."""
+        if entity is None:  # before asking for the shelf: opening it can wait
+            self.display = False
+            return
         shelf: Any = getattr(self.app, "shelf", None)
-        if entity is None or shelf is None:
+        if shelf is None:
             self.display = False
             return
         page = getattr(self.screen, "page", None)
