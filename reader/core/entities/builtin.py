@@ -289,7 +289,8 @@ def _brand_words(tokens: list[Token], lex: Lexicon, lang: str | None) -> set[str
 
 def _display(surfaces: dict[str, int], caps_only: set[str]) -> str:
     plain = [s for s in surfaces if s not in caps_only] or list(surfaces)
-    best = max(plain, key=lambda s: (len(s.split()), len(s), surfaces[s]))
+    # ties go to the accented spelling ("Président" over "President"), then to the first seen
+    best = max(plain, key=lambda s: (len(s.split()), len(s), surfaces[s], not s.isascii()))
     if best in caps_only:
         best = " ".join(w.capitalize() if len(w) > 3 and w.isalpha() else w for w in best.split())
     return best
@@ -436,7 +437,7 @@ def _entities(text: str, tokens: list[Token], title_tokens: list[Token], groups:
               lex: Lexicon) -> tuple[Entity, ...]:
     index: dict[str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]] = {}
     for gi, group in enumerate(groups):
-        for form in group.forms:
+        for form in sorted(group.forms):  # sorted: the same input gives the same output
             if form and form[0]:
                 gaps = group.form_gaps.get(form, ())
                 index.setdefault(form[0], []).append((form, gi, gaps))
@@ -447,7 +448,8 @@ def _entities(text: str, tokens: list[Token], title_tokens: list[Token], groups:
         if group.type() == "PER" and len(group.words) > 1:
             # the surname alone names the person everywhere ("Musk said"), even where it
             # opens a sentence and so proved nothing by itself
-            names = [w for w in max(group.forms, key=len) if fold(w) not in lex.name_suffix and not w.endswith(".")]
+            longest = max(sorted(group.forms), key=lambda f: (len(f), not all(w.isupper() for w in f)))
+            names = [w for w in longest if fold(w) not in lex.name_suffix and not w.endswith(".")]
             last = names[-1] if names else ""
             if (len(last) > 2 and last[0].isupper() and fold(last) not in lex.all_stopwords
                     and fold(last) not in lex.known and last not in index):
@@ -472,7 +474,8 @@ def _entities(text: str, tokens: list[Token], title_tokens: list[Token], groups:
             any(o.upper() == s and o != s for o in forms)
             or (s in group.shouted and len(s) > 3 and not _known_upper(s, lex))
         )}
-        plain = Counter({s: forms.get(s, 0) for s in {*forms, *group.surfaces} if s and s not in group.titled})
+        plain = Counter({s: forms.get(s, 0) for s in dict.fromkeys([*forms, *group.surfaces])
+                         if s and s not in group.titled})
         name = _display(plain or forms, caps_only)
         aliases = tuple(sorted(
             {s for s in forms if s != name and s not in caps_only},
