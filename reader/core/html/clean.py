@@ -259,10 +259,12 @@ def clean_body(placed: list[Placed], title: str) -> Cleaned:
     # Text under each boilerplate-looking ancestor: a box holding most of the body is not one.
     boxes: dict[tuple[str, frozenset[str]], int] = {}
     chains: list[list[Any]] = []
+    box_of: list[tuple[str, frozenset[str]] | None] = []
     for p in placed:
         chain = _ancestors_below(p.el, main) if p.el is not None else []
         chains.append(chain)
         box = _boiler_ancestor(chain)
+        box_of.append(box)
         if box is not None:
             boxes[box] = boxes.get(box, 0) + len(p.block.text)
     title_at = next(
@@ -306,7 +308,7 @@ def clean_body(placed: list[Placed], title: str) -> Cleaned:
                 continue
             p = Placed(rest, el, partial=True)
         if el is not None and block.kind != "figure":
-            box = _boiler_ancestor(chain)
+            box = box_of[i]
             if box is not None and boxes.get(box, 0) < 0.3 * total:
                 if block.kind in ("paragraph", "list") and link_density(el) > 0.5:
                     out.promos.append(block)
