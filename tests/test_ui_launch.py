@@ -117,3 +117,20 @@ async def test_a_failed_preload_is_reported_and_the_home_screen_shows(tmp_path: 
         await _until(pilot, lambda: isinstance(app.screen, HomeScreen))
         await _until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
         assert "no such file" in next(iter(app._notifications)).message
+
+
+async def test_the_first_frame_has_the_chosen_theme_and_switching_still_works() -> None:
+    from textual.color import Color
+
+    from reader.config import DisplayConfig
+
+    for name in ("night", "paper"):
+        app = create_app(config=Config(display=DisplayConfig(theme=name)))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            wanted = Color.parse(app.current_theme.background or "")
+            assert app.theme == name and app.screen.styles.background == wanted
+            await pilot.press("t")  # the CSS is refreshed for the next theme
+            await pilot.pause()
+            assert app.theme != name
+            assert app.screen.styles.background == Color.parse(app.current_theme.background or "")

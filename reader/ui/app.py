@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -79,7 +80,19 @@ class BroadsheetApp(App[None]):
             if config.display.theme:
                 self._problems.append(f"theme {wanted!r} not found; using {self.theme_names[0]}")
             wanted = self.theme_names[0]
+        before = self.theme
         self.theme = wanted
+        # Setting the theme queued a refresh of the CSS (a full parse, ~8 ms). The
+        # stylesheet is not read yet: given the theme's variables now, it is parsed once.
+        self.stylesheet.set_variables(self.get_css_variables())
+        self._css_fresh = wanted != before
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """Parse and apply the CSS again (except the first time: see ``__init__``)."""
+        if self._css_fresh:
+            self._css_fresh = False
+            return
+        super().refresh_css(animate)
 
     def get_default_screen(self) -> Screen[None]:
         """The reader when a page was given (the home screen is built only if asked for)."""
@@ -92,6 +105,9 @@ class BroadsheetApp(App[None]):
 
     def on_mount(self) -> None:
         """Apply the keymap, report config and theme problems once, open the start page."""
+        self._css_fresh = False
+        # The launcher turns the garbage collector off for the imports and the first frame.
+        self.call_after_refresh(gc.enable)
         if self.keymap_overrides:
             from reader.ui.bindings import binding_ids
 
