@@ -107,7 +107,7 @@ class BroadsheetApp(App[None]):
         """Apply the keymap, report config and theme problems once, open the start page."""
         self._css_fresh = False
         # The launcher turns the garbage collector off for the imports and the first frame.
-        self.call_after_refresh(gc.enable)
+        self.call_after_refresh(_collect_garbage_again)
         if self.keymap_overrides:
             from reader.ui.bindings import binding_ids
 
@@ -284,7 +284,8 @@ class BroadsheetApp(App[None]):
         """Stop background fetching; let the library write what it must."""
         if self._prefetcher is not None:
             self._prefetcher.close(timeout=0.5)
-        self._library_call("close")
+        if self._shelf_tried:  # not opened just to be closed
+            self._library_call("close")
 
     # -- app-wide actions ------------------------------------------------------------------
 
@@ -334,6 +335,12 @@ def _prefetched_page(result: FetchResult) -> Page:
 
     article = extract(result.content, result.url, charset=result.charset)
     return Page(result.url, article, result.url, result.notice)
+
+
+def _collect_garbage_again() -> None:
+    # A Python function: Textual inspects a callback's signature, which for a builtin
+    # like gc.enable means compiling the tokenizer's regexes (~5 ms).
+    gc.enable()
 
 
 def _warm_up() -> None:

@@ -89,6 +89,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self._index = TextIndex([])
+        self._pending_scroll: int | None = None  # for an article shown before the first resize
 
     # -- content -------------------------------------------------------------------------
 
@@ -99,6 +100,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._highlights.clear()
         self._places, self._place_kind, self._current = [], "", -1
         self._column = 0
+        if not self.size.width:
+            # Not laid out yet (the first page, shown as the screen mounts): wrapping now
+            # at a guessed width would be done again at the real one, on the first resize.
+            self._units, self._lines, self._unit_lines, self._links = [], [], [], []
+            self._index = TextIndex([])
+            self._strips.clear()
+            self._pending_scroll = scroll
+            return
+        self._pending_scroll = None
         self._relayout(keep_place=False)
         self.scroll_to(y=scroll, animate=False, immediate=True)
 
@@ -170,7 +180,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         """Wrap again when the text column changes width."""
-        self._relayout()
+        scroll, self._pending_scroll = self._pending_scroll, None
+        self._relayout(keep_place=scroll is None)
+        if scroll is not None:
+            self.scroll_to(y=scroll, animate=False, immediate=True)
 
     def notify_style_update(self) -> None:
         """Theme or CSS changed: drop cached styles and drawn lines."""
