@@ -28,7 +28,14 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
-_ESCAPE_START = re.compile(r"[\x1b\x90\x98\x9b\x9d-\x9f]")
+#: Characters that open an escape sequence: one plain search each costs far less than a
+#: character-class scan over a whole page.
+_ESCAPE_START = ("\x1b", "\x90", "\x98", "\x9b", "\x9d", "\x9e", "\x9f")
+#: Anything clean_text removes or rewrites besides spaces; most page strings hold none.
+_SPECIAL = re.compile(
+    r"[\r\u2028\u2029\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+    r"\u00ad\u200b-\u200d\u2060-\u2064\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\ufffd]"
+)
 
 
 def strip_escapes(raw: str) -> str:
@@ -38,7 +45,7 @@ def strip_escapes(raw: str) -> str:
     rest of a sequence ("]0;title") looking like ordinary text; so the sequences go
     first, while they are still recognisable.
     """
-    if not _ESCAPE_START.search(raw):
+    if not any(c in raw for c in _ESCAPE_START):
         return raw
     return _ESCAPES.sub("", raw)
 
@@ -51,13 +58,14 @@ def clean_text(text: str | None, *, multiline: bool = False) -> str:
     """
     if not text:
         return ""
-    text = _NEWLINES.sub("\n", text)
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub(lambda m: " " if m.group() == "\t" else "", text)
-    text = _BIDI.sub("", text)
-    text = _INVISIBLE.sub("", text)
-    if "\ufffd" in text:
-        text = text.replace("\ufffd", "")
+    if _SPECIAL.search(text):  # else the five passes below would change nothing
+        text = _NEWLINES.sub("\n", text)
+        text = _ESCAPES.sub("", text)
+        text = _CONTROLS.sub(lambda m: " " if m.group() == "\t" else "", text)
+        text = _BIDI.sub("", text)
+        text = _INVISIBLE.sub("", text)
+        if "\ufffd" in text:
+            text = text.replace("\ufffd", "")
     if multiline:
         lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
         return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
