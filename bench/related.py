@@ -55,6 +55,7 @@ def _cold() -> None:
     from reader.core.html import related_page, related_urls
 
     related_page._words_verdict.cache_clear()
+    related_page.class_verdict.cache_clear()
     related_urls._resolve.cache_clear()
     related_urls.facts.cache_clear()
 
