@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -18,15 +16,16 @@ from textual.strip import Strip
 from reader.core.models import Article, Entity
 from reader.ui.layout import (
     Line,
-    Link,
     Place,
     TextIndex,
     Unit,
     article_units,
     find_places,
     layout_lines,
-    unit_width,
 )
+from reader.ui.widgets.article_draw import char_at, line_segments, overlays
+from reader.ui.widgets.article_links import LinkCursor
+from reader.ui.widgets.article_places import PlaceCursor
 
 _MARGIN = 2  # cells kept free on each side of the text column
 _STRIP_CACHE = 512
@@ -80,12 +79,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[Line] = []
         self._unit_lines: list[int] = []  # first line of each unit
         self._column = 0
-        self._links: list[tuple[int, Link]] = []
-        self._selected_link = -1
-        self._highlights: dict[int, list[tuple[int, int, str]]] = {}
-        self._places: list[Place] = []  # what n/N step through
-        self._place_kind = ""
-        self._current = -1
+        self._links = LinkCursor()
+        self._places = PlaceCursor()  # what n/N step through
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self._index = TextIndex([])
@@ -96,14 +91,14 @@ class ArticleView(ScrollView, can_focus=True):
     def show(self, article: Article, scroll: int = 0) -> None:
         """Display ``article`` and scroll to line ``scroll``."""
         self.article = article
-        self._selected_link = -1
-        self._highlights.clear()
-        self._places, self._place_kind, self._current = [], "", -1
+        self._links.selected = -1
+        self._places.reset()
         self._column = 0
         if not self.size.width:
             # Not laid out yet (the first page, shown as the screen mounts): wrapping now
             # at a guessed width would be done again at the real one, on the first resize.
-            self._units, self._lines, self._unit_lines, self._links = [], [], [], []
+            self._units, self._lines, self._unit_lines = [], [], []
+            self._links.load([])
             self._index = TextIndex([])
             self._strips.clear()
             self._pending_scroll = scroll
@@ -153,7 +148,7 @@ class ArticleView(ScrollView, can_focus=True):
             number = self._lines[index].unit
             if number >= 0:
                 self._unit_lines[number] = index
-        self._links = [(u, link) for u, unit in enumerate(self._units) for link in unit.links]
+        self._links.load(self._units)
         self._index = TextIndex(self._units)
         self._strips.clear()
         self.virtual_size = Size(width, len(self._lines))
@@ -220,63 +215,14 @@ class ArticleView(ScrollView, can_focus=True):
         left = max(0, (self._text_width() - self._column) // 2)
         segments = [Segment(" " * left, base)] if left else []
         if line.unit >= 0:
-            segments.extend(self._line_segments(line, base))
+            unit = self._units[line.unit]
+            laid_over = overlays(line, unit, self._style, self._links.selected_link,
+                                 self._places.highlights.get(line.unit, []),
+                                 self._places.current_place)
+            segments.extend(line_segments(line, unit, self._column, base, self._style,
+                                          laid_over))
         strip = Strip(segments)
         return strip.crop_extend(0, width, base)
-
-    def _line_segments(self, line: Line, base: Style) -> list[Segment]:
-        unit = self._units[line.unit]
-        role = unit.role
-        if role == "heading" and unit.level > 2:
-            role = "subheading"
-        text_style = base + self._style(role)
-        out: list[Segment] = []
-        if unit.indent:
-            out.append(Segment(" " * unit.indent, base))
-        if unit.bar:
-            out.append(Segment("▎ ", base + self._style("bar")))
-        if unit.prefix:
-            shown = unit.prefix if line.first else " " * cell_len(unit.prefix)
-            out.append(Segment(shown, base + self._style("bullet")))
-        if role == "rule":
-            out.append(Segment("─" * self._column, text_style))
-            return out
-        overlays = self._overlays(line, unit)
-        if not overlays:
-            out.append(Segment(unit.text[line.start : line.end], text_style))
-            return out
-        cuts = {line.start, line.end}
-        for a, b, _ in overlays:
-            cuts.add(min(max(a, line.start), line.end))
-            cuts.add(min(max(b, line.start), line.end))
-        points = sorted(cuts)
-        for p, q in itertools.pairwise(points):
-            style = text_style
-            for a, b, extra in overlays:
-                if a <= p and q <= b:
-                    style = style + extra
-            out.append(Segment(unit.text[p:q], style))
-        return out
-
-    def _overlays(self, line: Line, unit: Unit) -> list[tuple[int, int, Style]]:
-        found: list[tuple[int, int, Style]] = []
-        lo, hi = line.start, line.end
-        for a, b, mark in unit.marks:
-            if a < hi and b > lo:
-                found.append((a, b, self._style({"code": "mark-code"}.get(mark, mark))))
-        selected = self._links[self._selected_link][1] if self._selected_link >= 0 else None
-        for link in unit.links:
-            if link.start < hi and link.end > lo:
-                name = "link-selected" if link is selected else "link"
-                found.append((link.start, link.end, self._style(name)))
-        for a, b, kind in self._highlights.get(line.unit, ()):
-            if a < hi and b > lo:
-                found.append((a, b, self._style(kind)))
-        if 0 <= self._current < len(self._places):
-            u, a, b = self._places[self._current]
-            if u == line.unit and a < hi and b > lo:
-                found.append((a, b, self._style("match-current")))
-        return found
 
     def _redraw(self) -> None:
         self._strips.clear()
@@ -319,13 +265,8 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def selected_link(self) -> str | None:
         """The href of the selected link, if any."""
-        if self._selected_link < 0:
-            return None
-        return self._links[self._selected_link][1].href
-
-    def _link_line(self, number: int) -> int:
-        unit, link = self._links[number]
-        return self.line_of(unit, link.start)
+        link = self._links.selected_link
+        return link.href if link is not None else None
 
     def action_next_link(self) -> None:
         """Select the next link (the first one on screen when none is selected)."""
@@ -336,28 +277,20 @@ class ArticleView(ScrollView, can_focus=True):
         self._step_link(-1)
 
     def _step_link(self, step: int) -> None:
-        if not self._links:
+        if not self._links.links:
             self.notify("No links in this article", timeout=2)
             return
-        if self._selected_link < 0:
-            top = int(self.scroll_y)
-            lines = [self._link_line(n) for n in range(len(self._links))]
-            candidates = [n for n, line in enumerate(lines) if line >= top]
-            if step > 0:
-                number = candidates[0] if candidates else 0
-            else:
-                number = candidates[0] - 1 if candidates else len(self._links) - 1
-        else:
-            number = self._selected_link + step
-        self._selected_link = number % len(self._links)
-        self.reveal_line(self._link_line(self._selected_link))
+        self._links.step(step, self.line_of, int(self.scroll_y))
+        place = self._links.selected_place()
+        if place is not None:
+            self.reveal_line(self.line_of(*place))
         self._redraw()
 
     def clear_link(self) -> bool:
         """Unselect the link; True when one was selected."""
-        if self._selected_link < 0:
+        if self._links.selected < 0:
             return False
-        self._selected_link = -1
+        self._links.selected = -1
         self._redraw()
         return True
 
@@ -380,29 +313,23 @@ class ArticleView(ScrollView, can_focus=True):
         line = self._lines[index]
         unit = self._units[line.unit]
         left = max(0, (self._text_width() - self._column) // 2)
-        x = offset.x - left - unit_width(unit)
-        pos, cells = line.start, 0
-        while pos < line.end and cells + cell_len(unit.text[pos]) <= x:
-            cells += cell_len(unit.text[pos])
-            pos += 1
-        for number, (u, link) in enumerate(self._links):
-            if u == line.unit and link.start <= pos < link.end:
-                self._selected_link = number
-                self._redraw()
-                self.post_message(self.LinkActivated(link.href))
-                return
+        pos = char_at(line, unit, offset.x - left)
+        link = self._links.select_at(line.unit, pos)
+        if link is not None:
+            self._redraw()
+            self.post_message(self.LinkActivated(link.href))
 
     # -- highlights: entity mentions and find ----------------------------------------------
 
     @property
     def place_kind(self) -> str:
         """What n/N step through: "mention", "match" or "" for nothing."""
-        return self._place_kind
+        return self._places.kind
 
     @property
     def place_position(self) -> tuple[int, int]:
         """(1-based current place, number of places)."""
-        return self._current + 1, len(self._places)
+        return self._places.position
 
     def highlight_entity(self, entity: Entity) -> int:
         """Mark every mention of ``entity`` and go to the first; returns how many are shown."""
@@ -417,30 +344,22 @@ class ArticleView(ScrollView, can_focus=True):
         return len(places)
 
     def _set_places(self, places: list[Place], kind: str) -> None:
-        self._highlights = {}
-        for u, a, b in places:
-            self._highlights.setdefault(u, []).append((a, b, kind))
-        self._places, self._place_kind = places, (kind if places else "")
-        self._current = -1
-        if places:
-            top = int(self.scroll_y)
-            after = [n for n, (u, a, _) in enumerate(places) if self.line_of(u, a) >= top]
-            self._current = after[0] if after else 0
-            self.reveal_line(self.line_of(places[self._current][0], places[self._current][1]))
+        current = self._places.set(places, kind, self.line_of, int(self.scroll_y))
+        if current is not None:
+            self.reveal_line(self.line_of(current[0], current[1]))
         self._redraw()
 
     def step_place(self, step: int) -> tuple[int, int]:
         """Go to the next (1) or previous (-1) mention or match; returns (position, count)."""
-        if self._places:
-            self._current = (self._current + step) % len(self._places)
-            u, a, _ = self._places[self._current]
-            self.reveal_line(self.line_of(u, a))
+        current = self._places.step(step)
+        if current is not None:
+            self.reveal_line(self.line_of(current[0], current[1]))
             self._redraw()
         return self.place_position
 
     def clear_places(self) -> bool:
         """Remove mention and match highlights; True when there were any."""
-        if not self._places and not self._highlights:
+        if not self._places.active:
             return False
         self._set_places([], "")
         return True
