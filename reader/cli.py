@@ -107,6 +107,8 @@ def cmd_dump(args: argparse.Namespace) -> int:
             _error(f"{source}: no article text found")
             status = 1
             continue
+        for note in article.warnings:
+            _error(f"{source}: {note}")
         if not first and args.format != "json":
             _write("\n---\n\n")
         _write(_render(article, args.format, source))

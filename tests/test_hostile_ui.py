@@ -96,3 +96,18 @@ def test_dump_of_hostile_page_to_a_pipe_is_clean(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "reader", "dump", str(page)], capture_output=True,
                          timeout=60, env=os.environ.copy()).stdout.decode()
     assert_clean(out)
+
+
+async def test_a_page_cut_short_is_announced(tmp_path: Path) -> None:
+    para = "<p>" + "Words of an ordinary article paragraph that goes on for a while. " * 8 + "</p>"
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 10_000 + para * 5 + "</div>" * 10_000 + "</body></html>")
+    app = create_app(source=str(page), config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if getattr(app.screen, "page", None) is not None:
+                break
+        await pilot.pause(0.1)
+        messages = [n.message for n in app._notifications]
+        assert any("nested too deeply" in m for m in messages), messages

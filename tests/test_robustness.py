@@ -116,3 +116,13 @@ def test_huge_page_keeps_its_structured_data() -> None:
     article = reader.extract(page)
     assert article.title == "Tide tables rewritten"
     assert article.byline and "Ines Calder" in article.byline
+
+
+def test_dump_says_when_a_page_was_cut(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 10_000 + PARA * 5 + "</div>" * 10_000 + "</body></html>")
+    proc = subprocess.run([sys.executable, "-m", "reader", "dump", str(page)], capture_output=True,
+                          env=os.environ.copy(), timeout=60)
+    assert proc.returncode == 0
+    assert b"ordinary article paragraph" in proc.stdout
+    assert b"nested too deeply" in proc.stderr

@@ -17,7 +17,7 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
-# C0 and C1 controls except tab and newline (handled per call), and DEL.
+# C0 and C1 controls except tab and newline (spaces and lines are handled below), and DEL.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidi embeddings, overrides and isolates: they can reorder what the reader sees.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
@@ -61,7 +61,7 @@ def clean_text(text: str | None, *, multiline: bool = False) -> str:
     if _SPECIAL.search(text):  # else the five passes below would change nothing
         text = _NEWLINES.sub("\n", text)
         text = _ESCAPES.sub("", text)
-        text = _CONTROLS.sub(lambda m: " " if m.group() == "\t" else "", text)
+        text = _CONTROLS.sub("", text)
         text = _BIDI.sub("", text)
         text = _INVISIBLE.sub("", text)
         if "\ufffd" in text:

@@ -81,7 +81,10 @@ def load_page(source: str, config: Config, *, content: bytes | None = None,
         raise LoadError(f"{display_source(source)}: {exc}") from None
     if article.is_empty:
         raise LoadError(f"{display_source(source)}: no article text found")
-    return Page(source, article, url, notice, entities_pending=not entities)
+    # The extractor's own notes (a page cut short, flattened markup) reach the user too.
+    notes = [notice] if notice else []
+    notes += [note[:1].upper() + note[1:] + "." for note in article.warnings]
+    return Page(source, article, url, " ".join(notes) or None, entities_pending=not entities)
 
 
 def entity_engine(config: Config) -> EntityEngine:

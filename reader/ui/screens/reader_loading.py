@@ -116,8 +116,6 @@ class PageLoading(ReaderPanes):
         self._stop_loading()
         self._cache.put(message.page)
         self.show_page(message.page, message.delta)
-        if message.page.notice:
-            self.notify(message.page.notice, markup=False, timeout=6)
 
     def on_page_failed(self, message: PageFailed) -> None:
         """Report a failed load; the current article stays."""
@@ -153,6 +151,8 @@ class PageLoading(ReaderPanes):
         self._status = ""
         self._update_topbar()
         self.refresh_bindings()
+        if page.notice:  # a stale cached copy, a page cut short...: every way in shows it
+            self.notify(page.notice, markup=False, timeout=6)
         if page.entities_pending:
             # The app hears of the page once it is complete (the library stores it).
             self.call_after_refresh(self._find_entities, page)
