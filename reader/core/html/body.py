@@ -60,17 +60,9 @@ class _Converter:
         """Inline content of ``el`` (its text, children and their tails)."""
         style = dict(style or {})
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "hi":
-            rend = el.get("rend") or ""
-            if rend in ("#i", "#u"):
-                style["emphasis"] = True
-            elif rend == "#b":
-                style["strong"] = True
-            elif rend == "#t":
-                style["code"] = True
-        elif tag == "ref":
-            style["href"] = self.url(el.get("target"))
-        elif tag == "code":
+        # The extractor runs without links and formatting (enrich() restores both from
+        # the page), so inline code is the only style its tree still carries.
+        if tag == "code":
             style["code"] = True
         out: list[Span] = []
         if tag == "lb":
