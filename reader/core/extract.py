@@ -149,13 +149,18 @@ def _extract(
 
 def _finish(article: Article, engine: EntityEngine | None) -> Article:
     """Steps shared by every kind of page: entities and reading time."""
+    article = with_entities(article, engine)
+    return dataclasses.replace(article, reading_minutes=reading_minutes(article.text, article.lang))
+
+
+def with_entities(article: Article, engine: EntityEngine | None = None) -> Article:
+    """``article`` with the named entities ``engine`` finds (the built-in engine by default).
+
+    The app calls this after its first paint for a page extracted without entities.
+    """
     if engine is None:
         from reader.core.entities import BuiltinEngine
 
         engine = BuiltinEngine()
     entities = engine.find(article.text[:MAX_ENTITY_CHARS], title=article.title, lang=article.lang)
-    return dataclasses.replace(
-        article,
-        entities=entities,
-        reading_minutes=reading_minutes(article.text, article.lang),
-    )
+    return dataclasses.replace(article, entities=entities)

@@ -6,10 +6,11 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from reader.config import Config
 from reader.core.models import Article, Entity
+from reader.sources import is_url, local_path
 
 if TYPE_CHECKING:
     from reader.core.entities import EntityEngine
@@ -35,12 +36,10 @@ class LoadError(Exception):
 def normalise_source(source: str) -> str:
     """One spelling per page: absolute paths for files, URLs as given."""
     source = source.strip()
-    parts = urlsplit(source)
-    if source == STDIN or parts.scheme.lower() in ("http", "https"):
+    if source == STDIN or is_url(source):
         return source
-    if parts.scheme.lower() == "file":
-        return str(Path(unquote(parts.path)))
-    return str(Path(source).expanduser().resolve())
+    path = local_path(source)
+    return str(path.resolve()) if path is not None else source
 
 
 class _NoEntities:
@@ -98,12 +97,10 @@ def add_entities(page: Page, config: Config) -> Page:
     """``page`` with the entities its extraction left out (the page itself when it has them)."""
     if not page.entities_pending:
         return page
-    from reader.core.extract import MAX_ENTITY_CHARS
+    from reader.core.extract import with_entities
 
-    article = page.article
-    found = entity_engine(config).find(article.text[:MAX_ENTITY_CHARS], title=article.title,
-                                       lang=article.lang)
-    return replace(page, article=replace(article, entities=found), entities_pending=False)
+    article = with_entities(page.article, entity_engine(config))
+    return replace(page, article=article, entities_pending=False)
 
 
 def resolve_link(href: str, base: str | None) -> str:
@@ -113,11 +110,6 @@ def resolve_link(href: str, base: str | None) -> str:
     if urlsplit(target).scheme.lower() == "file":
         return normalise_source(target)
     return target
-
-
-def is_web(source: str) -> bool:
-    """True for http(s) URLs."""
-    return urlsplit(source).scheme.lower() in ("http", "https")
 
 
 def display_source(source: str) -> str:

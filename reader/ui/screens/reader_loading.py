@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import get_current_worker
 
-from reader.ui.loader import LoadError, Page, add_entities, display_source, is_web, load_page
+from reader.sources import is_url
+from reader.ui.loader import LoadError, Page, add_entities, display_source, load_page
 from reader.ui.screens.reader_messages import EntitiesFound, PageFailed, PageLoaded
 from reader.ui.screens.reader_panes import ReaderPanes
 
@@ -26,7 +27,7 @@ class PageLoading(ReaderPanes):
 
     def _open_first(self, preload: Preload) -> None:
         """The launcher's page, shown in the very first frame when it is ready soon enough."""
-        wait = LOADING_DELAY if is_web(preload.source) else FIRST_PAGE_WAIT
+        wait = LOADING_DELAY if is_url(preload.source) else FIRST_PAGE_WAIT
         if not preload.ready(wait):
             self.navigate(preload.source)  # the worker waits for it; the indicator shows
             return
@@ -123,7 +124,7 @@ class PageLoading(ReaderPanes):
             return
         self._stop_loading()
         error = message.error
-        if is_web(message.source):
+        if is_url(message.source):
             # Not a page we can read (a PDF, a dead link...): the browser may do better.
             self._offer_browser = message.source
             error += "\nPress O to open it in your browser."
