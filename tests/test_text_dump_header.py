@@ -134,3 +134,45 @@ def test_a_long_sentence_under_the_headline_is_the_lead_not_the_title() -> None:
     art = extract_text_page(dump)
     assert art.title == "A light for the cape"
     assert art.lead == standfirst
+
+
+def test_a_teaser_for_another_story_inside_the_body_does_not_make_its_headline_the_title() -> None:
+    teaser = "Weekend offers: garden chairs, reading lamps, wool blankets and more"
+    dump = "\n".join([
+        "Coast News",
+        "New lighthouse switched on at the northern cape",
+        "More from the coast",
+        "Ferry timetable changes for the winter season",
+        "Harbour festival returns in June",
+        "Deals of the week",
+        teaser,
+        "Buy now",
+        "",
+        *_paras(BODY[:2]),
+        teaser[:48] + "...",
+        "",
+        *_paras(BODY[2:]),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "New lighthouse switched on at the northern cape"
+
+
+def test_a_post_written_as_a_bulleted_list_is_the_body_whole_and_its_heading_the_title() -> None:
+    items = [f"+ Added {thing}" for thing in (
+        "night mode to the lighthouse lamp controller", "a second fog horn", "a visitor counter at the gate",
+        "solar panels on the keeper's house", "a webcam facing the harbour", "signs in three languages",
+    )]
+    fixes = [
+        "* The lighthouse lamp now turns at the speed the harbour board asked for after the storms of last winter.",
+        "* The stairs were repainted after many complaints from visitors about the flaking paint in the autumn.",
+        "- Removed the old diesel generator",
+    ]
+    dump = "\n".join([
+        "Lighthouse Log", "Powered by Example Blog",
+        "Lighthouse 2.0 - The Winter Update", "",
+        *items, *fixes, "",
+        "Newer", "Older", "Contact us",
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "Lighthouse 2.0 - The Winter Update"
+    assert items[0] in art.text and fixes[-1] in art.text

@@ -63,6 +63,7 @@ def extract_text_page(text: str, url: str | None = None) -> Article:
     start, end = edges.extend(page, start, end, c)
     start = metadata.refine_start(page, start, end, c, structured)
     start, end = edges.take_lists(page, start, end)
+    start, end = edges.take_bullets(page, start, end)
     head = metadata.read_header(page, start, end, c, lang)
     if head.title_at >= start:
         start = head.title_at + 1

@@ -6,7 +6,7 @@ import re
 
 from reader.core.text.captions import is_caption
 from reader.core.text.cues import Cues
-from reader.core.text.lines import Line
+from reader.core.text.lines import Line, bulleted
 from reader.core.text.region import marks_paragraphs, runon
 
 _WORD = re.compile(r"\w+")
@@ -68,6 +68,26 @@ def take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:
             run += 1
         if run >= MIN_ITEMS:
             end += 1 + run
+    return start, end
+
+
+def _bullet(ln: Line) -> bool:
+    return ln.kind == "text" and ln.seen == 1 and bulleted(ln.text)
+
+
+def take_bullets(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """Take in the whole list the body starts or ends inside: a page copy renders no
+    bullets, so lines starting with one were written so by the author (a changelog)."""
+    if start < end and _bullet(lines[start]):
+        j = start
+        while j > 0 and _bullet(lines[j - 1]):
+            j -= 1
+        start = j
+    if end > start and _bullet(lines[end - 1]):
+        j = end
+        while j < len(lines) and _bullet(lines[j]):
+            j += 1
+        end = j
     return start, end
 
 

@@ -12,6 +12,14 @@ _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\b\d")
 _END_PUNCT = frozenset('.!?…:;"»”’)\'。！？」')
 _SENTENCE_END = frozenset(".!?…。！？")
+#: A line written as a list item: "+ Added ...", "* Fixed ...", "- Removed ...". Numbers
+#: are left out: "15. Zukunftsforum" is a German ordinal, not an item.
+_BULLET = re.compile(r"[+*•\-–·]\s")
+
+
+def bulleted(text: str) -> bool:
+    """Starts with a list marker typed as text (a page copy renders none of its own)."""
+    return _BULLET.match(text) is not None
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ import re
 
 from reader.core.text.captions import beside_credit, is_caption
 from reader.core.text.cues import Cues
-from reader.core.text.lines import Line, name_like
+from reader.core.text.lines import Line, bulleted, name_like
 
 #: How far above the body the title is looked for, in lines.
 TITLE_WINDOW = 60
@@ -30,14 +30,15 @@ def content_words(text: str, stop: frozenset[str]) -> set[str]:
 
 
 def body_vocabulary(lines: list[Line], start: int, end: int, stop: frozenset[str]) -> set[str]:
-    """Content words of the first prose lines of the body and of a standfirst above it."""
+    """Content words of the first lines of the body (teasers for other stories left out)
+    and of a standfirst above it."""
     texts = [
         ln.text for ln in lines[max(0, start - STANDFIRST_LINES):start]
         if ln.kind == "text" and ln.prose and ln.words >= 12
     ]
     count = 0
     for ln in lines[start:end]:
-        if ln.kind != "text" or ln.words < 5:
+        if ln.kind != "text" or ln.words < 5 or _teaser(ln):
             continue
         texts.append(ln.text)
         count += ln.words
@@ -46,12 +47,17 @@ def body_vocabulary(lines: list[Line], start: int, end: int, stop: frozenset[str
     return content_words(" ".join(texts), stop)
 
 
+def _teaser(ln: Line) -> bool:
+    """A headline cut short with an ellipsis: a link to another story set in the body."""
+    return not ln.prose and ln.text.endswith(("...", "…"))
+
+
 def headline_shaped(ln: Line, c: Cues) -> bool:
     """Could be a headline: plain text of a few words, not a sentence fragment, caption or name."""
     if ln.kind != "text" or not 1 <= ln.words <= 30 or ln.boiler or is_caption(ln, c):
         return False
     text = ln.text
-    if text[0].islower() or text[-1] in ",;" or _CRUMBS.search(text):
+    if text[0].islower() or text[-1] in ",;" or _CRUMBS.search(text) or bulleted(text):
         return False
     if ln.words == 1 and (ln.seen < 2 or len(text) < 4):
         return False
