@@ -176,3 +176,72 @@ def test_a_post_written_as_a_bulleted_list_is_the_body_whole_and_its_heading_the
     art = extract_text_page(dump)
     assert art.title == "Lighthouse 2.0 - The Winter Update"
     assert items[0] in art.text and fixes[-1] in art.text
+
+
+def test_hashtags_between_title_and_body_are_not_the_title() -> None:
+    dump = "\n".join([
+        "Coast",
+        "A light for the cape",
+        "By Jane Carter",
+        "4 March 2024",
+        "Share",
+        "#Lighthouse", "#Harbour", "#Northern-cape-lighthouse-keepers-museum",
+        "Advertisement",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "A light for the cape"
+
+
+def test_links_to_the_previous_and_next_post_are_not_the_title_the_line_over_a_long_dateline_is() -> None:
+    dump = "\n".join([
+        "Keeper's notebook",
+        "← The new lighthouse lamp of the northern cape (4)",
+        "Winter storms →",
+        "Lighthouse (3)",
+        "Published: 4 March 2024 | Author: jane | Filed under: Lamps, Harbour, Cape | Tags: light, night, sea",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "Lighthouse (3)"
+
+
+def test_program_warnings_printed_above_the_body_are_not_the_title() -> None:
+    warning = (
+        "Warning: Non-static method Gallery::lamp_image() should not be called statically"
+        " in /var/www/site/plugins/gallery/lamp.php on line 97"
+    )
+    dump = "\n".join([
+        "Keeper's notebook",
+        *[warning] * 3,
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title != warning
+
+
+def test_a_kicker_glued_to_its_headline_with_a_spaced_colon_loses_the_space_outside_french() -> None:
+    dump = "\n".join([
+        "Coast",
+        "Northern cape : New lighthouse switched on after three years",
+        "By Jane Carter",
+        "",
+        *_paras(BODY),
+    ])
+    assert extract_text_page(dump).title == "Northern cape: New lighthouse switched on after three years"
+    french = [
+        "Le nouveau phare du cap nord a été allumé hier soir après trois années de travaux sur la falaise.",
+        "Sa lampe se voit à quarante kilomètres, et les gardiens disent que la vieille tour deviendra un musée.",
+        "Le phare a été payé par le port et par une collecte parmi les familles de pêcheurs du cap.",
+    ]
+    dump = "\n".join([
+        "Côte",
+        "Cap nord : le nouveau phare est allumé",
+        "Par Jeanne Martin",
+        "",
+        *_paras(french),
+    ])
+    assert extract_text_page(dump).title == "Cap nord : le nouveau phare est allumé"

@@ -57,6 +57,20 @@ def refine_start(lines: list[Line], start: int, end: int, c: Cues, structured: b
     return new if new < end else start
 
 
+#: Languages whose typography puts a space before a colon ("Titre : sous-titre").
+_SPACED_COLON = frozenset({"fr"})
+_KICKER_COLON = re.compile(r"(?<=\w) : (?=\S)")
+
+
+def _tidy_title(text: str, lang: str | None) -> str:
+    """A kicker and its headline are separate spans that a page copy glues with a space
+    on both sides of the colon ("Streaming : Stars want..."); outside French typography
+    the space before the colon is not the headline's."""
+    if lang is None or lang in _SPACED_COLON:
+        return text
+    return _KICKER_COLON.sub(": ", text)
+
+
 def _name_like(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
@@ -92,7 +106,7 @@ def read_header(lines: list[Line], start: int, end: int, c: Cues, lang: str | No
         # A title broken over two lines ("Tanz in X:" / "Mit allen Wassern").
         if text.endswith(":") and t + 1 < start and lines[t + 1].kind == "text" and lines[t + 1].words <= 15:
             text = f"{text} {lines[t + 1].text}"
-        head.title = text
+        head.title = _tidy_title(text, lang)
         if t > 0:
             prev = lines[t - 1]
             if prev.kind == "text" and prev.words <= 3 and prev.text[-1] not in ".:!?" and len(prev.text) > 1:

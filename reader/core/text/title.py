@@ -6,6 +6,7 @@ import re
 
 from reader.core.text.captions import beside_credit, is_caption
 from reader.core.text.cues import Cues
+from reader.core.text.dates import find_date
 from reader.core.text.lines import Line, bulleted, name_like
 
 #: How far above the body the title is looked for, in lines.
@@ -21,6 +22,12 @@ SUBTITLE_WORDS = 6
 _WORD = re.compile(r"\w+")
 _CRUMBS = re.compile(r"\s[»›>|/•·]\s|[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]+[A-ZÀ-Þ]")
 #: Kinds of lines that may sit between a title and the body without weakening it.
+#: Lines that are not headlines whatever their words: a hashtag ("#Energy"), a link to
+#: the previous or next post ("← Older post", "Next post »"), program output (a file
+#: path, "Class::method()").
+_NOT_HEADLINE = re.compile(
+    r"^#\S|^[←⟵◄◀]|[→⟶►▶]$|^[«‹<]\s|\s[»›>]$|::|\w\(\)|/[\w.-]+/[\w.-]+/"
+)
 _META = frozenset({"date", "byline", "share", "ad", "junk", "comments", "promo"})
 
 
@@ -58,6 +65,8 @@ def headline_shaped(ln: Line, c: Cues) -> bool:
         return False
     text = ln.text
     if text[0].islower() or text[-1] in ",;" or _CRUMBS.search(text) or bulleted(text):
+        return False
+    if _NOT_HEADLINE.search(text):
         return False
     if ln.words == 1 and (ln.seen < 2 or len(text) < 4):
         return False
@@ -117,13 +126,25 @@ def title_score(
     if j + 1 < len(lines) and lines[j + 1].kind == "text" and lines[j + 1].prose:
         s += 1
     for k in range(j + 1, min(len(lines), j + 5)):
-        if lines[k].kind in ("date", "byline"):
+        if _dateline(lines[k], c):
             s += 3 if k == j + 1 else 2
             break
     if between < 0:
         between = sum(_stray(lines[k], c) for k in range(j + 1, start))
     s -= min(0.15 * between, 5)
     return s
+
+
+def _dateline(ln: Line, c: Cues) -> bool:
+    """A date or byline line, also one too long for ``lines.classify`` to call it so:
+    "Published: 5 Jan 2020 | Author: jane | Filed under: Photos, Travel"."""
+    if ln.kind in ("date", "byline"):
+        return True
+    if ln.kind != "text" or ln.words > 40:
+        return False
+    if ln.dated and ln.numbers * 2 >= ln.words:
+        return True  # "Written: 2023-11-07 15:03 / Updated: 2023-11-07 15:30"
+    return c.prefix("published", ln.text) is not None and find_date(ln.text) is not None
 
 
 def _stray(ln: Line, c: Cues) -> int:
