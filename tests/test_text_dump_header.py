@@ -245,3 +245,65 @@ def test_a_kicker_glued_to_its_headline_with_a_spaced_colon_loses_the_space_outs
         *_paras(french),
     ])
     assert extract_text_page(dump).title == "Cap nord : le nouveau phare est allumé"
+
+
+def test_rows_of_a_fact_box_are_not_the_title() -> None:
+    dump = "\n".join([
+        "Keeper's notebook",
+        "[Visit] The new lighthouse",
+        "Height: 40 m",
+        "Builder: Harbour board",
+        "Opened: 4 March 2024",
+        "Lamp: Northern cape lighthouse lamp",
+        "Keepers: two families of the cape",
+        "Museum: the old tower",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "[Visit] The new lighthouse"
+
+
+def test_a_kicker_and_headline_repeated_with_breadcrumbs_glued_on_is_no_fact_box() -> None:
+    dump = "\n".join([
+        "Home", "Coast",
+        "HomeCOASTBREAKING NEWS: New lighthouse switched on at the northern cape",
+        "BREAKING NEWS: New lighthouse switched on at the northern cape",
+        "4 March 2024",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "BREAKING NEWS: New lighthouse switched on at the northern cape"
+
+
+def test_a_title_under_a_photo_caption_at_the_top_of_the_body_is_found() -> None:
+    dump = "\n".join([
+        "Home", "Coast", "Weather", "Sport", "Culture", "Contact",
+        "",
+        "The lamp room of the old tower, seen from the cliff path during the winter storms of last year, when"
+        " the keepers still climbed the hundred steps twice every night to wind the clockwork. © Jane Carter",
+        "",
+        "Northern cape: the new light",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "Northern cape: the new light"
+    assert not art.text.startswith("Northern cape")
+
+
+def test_a_title_ending_with_an_exclamation_mark_under_breadcrumbs_is_found() -> None:
+    title = "The lighthouse on the northern cape shines again after three long years!"
+    dump = "\n".join([
+        "Home", "Coast", "Weather", "Sport", "Culture", "Contact",
+        "",
+        f"Example News > Coast > Lighthouses > {title}",
+        "",
+        "Photo: Jane Carter",
+        title,
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == title

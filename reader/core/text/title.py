@@ -15,6 +15,8 @@ TITLE_WINDOW = 60
 BODY_SAMPLE_WORDS = 600
 #: Lines above the body whose prose (a standfirst) also tells what the body is about.
 STANDFIRST_LINES = 8
+#: Lines at the top of the body where a swallowed title is looked for (captions included).
+SWALLOWED_LINES = 6
 #: Headlines are rarely longer; each word more counts against a line.
 LONG_TITLE_WORDS = 15
 #: Two headlines in a row this long read as title and subtitle.
@@ -28,6 +30,8 @@ _CRUMBS = re.compile(r"\s[»›>|/•·]\s|[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]+[A-ZÀ
 _NOT_HEADLINE = re.compile(
     r"^#\S|^[←⟵◄◀]|[→⟶►▶]$|^[«‹<]\s|\s[»›>]$|::|\w\(\)|/[\w.-]+/[\w.-]+/"
 )
+#: "Label: value", the label a word or three: a row of a fact box when its neighbours are too.
+_FIELD = re.compile(r"^[^\W\d][\w'’.-]*(?: [\w'’.-]+){0,2}: \S")
 _META = frozenset({"date", "byline", "share", "ad", "junk", "comments", "promo"})
 
 
@@ -135,6 +139,19 @@ def title_score(
     return s
 
 
+def _field_row(lines: list[Line], j: int) -> bool:
+    """A "Label: value" line next to another one: a row of a fact box ("Pages: 448",
+    "Publisher: ..."), not a kicker and headline ("Tidal power: the sea as a battery")."""
+    ln = lines[j]
+    if not _FIELD.match(ln.text):
+        return False
+    # The same line again, or glued to breadcrumbs, is no second row.
+    return any(
+        0 <= k < len(lines) and ln.key not in lines[k].key and _FIELD.match(lines[k].text) is not None
+        for k in (j - 1, j + 1)
+    )
+
+
 def _dateline(ln: Line, c: Cues) -> bool:
     """A date or byline line, also one too long for ``lines.classify`` to call it so:
     "Published: 5 Jan 2020 | Author: jane | Filed under: Photos, Travel"."""
@@ -162,17 +179,25 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
     best, best_at = 1.0, -1
     between = 0  # stray lines below the candidate, counted once walking up
     for j in range(start - 1, max(-1, start - TITLE_WINDOW - 1), -1):
-        if headline_shaped(lines[j], c) and not _crumbs_then(lines, j):
+        if headline_shaped(lines[j], c) and not _crumbs_then(lines, j) and not _field_row(lines, j):
             s = title_score(lines, j, start, vocab, c, stop, between)
             if s > best or (s == best and best_at >= 0):
                 best, best_at = s, j
         between += _stray(lines[j], c)
-    # A title the region swallowed: a headline-shaped first line.
-    for j in range(start, min(len(lines), start + 2)):
-        if lines[j].prose or lines[j].text.endswith(":"):
+    # A title the region swallowed: a headline-shaped first line, maybe under a photo
+    # caption or breadcrumbs, or a short exclamation or question.
+    seen = 0
+    for j in range(start, min(end, start + SWALLOWED_LINES)):
+        ln = lines[j]
+        if is_caption(ln, c) or _CRUMBS.search(ln.text):
+            continue
+        if ln.text.endswith(":") or (ln.prose and (ln.words > LONG_TITLE_WORDS or ln.text[-1] not in "!?")):
             break  # running text, or a list announced by a colon
-        if headline_shaped(lines[j], c):
+        if headline_shaped(ln, c) and not _field_row(lines, j):
             s = title_score(lines, j, j, vocab, c, stop) - 1
             if s > best:
                 best, best_at = s, j
+        seen += 1
+        if ln.prose or seen == 2:
+            break
     return best_at
