@@ -307,3 +307,29 @@ def test_a_title_ending_with_an_exclamation_mark_under_breadcrumbs_is_found() ->
     ])
     art = extract_text_page(dump)
     assert art.title == title
+
+
+def test_a_list_of_categories_over_the_date_is_not_the_title() -> None:
+    for categories in ("Lamps, news", "Coast, Lighthouses, Harbour"):
+        dump = "\n".join([
+            "Keeper's notebook", "Menu",
+            categories,
+            "Published on 4 March 2024",
+            "The lighthouse lamp is back…",
+            "by the keepers",
+            "",
+            "…and the cape can see it from forty kilometres away again.",
+            "",
+            *_paras(BODY),
+        ])
+        assert extract_text_page(dump).title == "The lighthouse lamp is back…", categories
+
+
+def test_a_name_and_what_it_is_parted_by_a_comma_may_be_the_title() -> None:
+    dump = "\n".join([
+        "Sky notebook", "Menu",
+        "Pleiades, M45",
+        "",
+        *_paras(BODY),
+    ])
+    assert extract_text_page(dump).title == "Pleiades, M45"

@@ -70,11 +70,23 @@ def headline_shaped(ln: Line, c: Cues) -> bool:
     text = ln.text
     if text[0].islower() or text[-1] in ",;" or _CRUMBS.search(text) or bulleted(text):
         return False
-    if _NOT_HEADLINE.search(text):
+    if _NOT_HEADLINE.search(text) or _categories(ln):
         return False
     if ln.words == 1 and (ln.seen < 2 or len(text) < 4):
         return False
     return not (ln.words <= 4 and name_like(text))
+
+
+def _categories(ln: Line) -> bool:
+    """A list of categories or tags: "General, news", "Politics, Europe, Elections" —
+    items of a word or two parted by commas, with no stopword to join them into a phrase."""
+    if ln.stops or ln.numbers or "," not in ln.text:
+        return False
+    items = [item.strip() for item in ln.text.split(",")]
+    if not all(1 <= len(item.split()) <= 2 for item in items):
+        return False
+    # Two capitalised items may be a name and what it is ("Pleiades, M45").
+    return len(items) >= 3 or any(item[:1].islower() for item in items)
 
 
 def _crumbs_then(lines: list[Line], j: int) -> bool:
