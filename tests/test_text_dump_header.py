@@ -333,3 +333,18 @@ def test_a_name_and_what_it_is_parted_by_a_comma_may_be_the_title() -> None:
         *_paras(BODY),
     ])
     assert extract_text_page(dump).title == "Pleiades, M45"
+
+
+def test_the_line_that_ends_the_breadcrumbs_is_the_title_rather_than_the_standfirst() -> None:
+    title = "A light again on the cape"
+    dump = "\n".join([
+        "Home", "Coast",
+        "",
+        f"Home » News » {title}",
+        "Published: 4 March 2024",
+        title,
+        "Visitors may climb the old tower of the cape before it becomes a museum",
+        "",
+        *_paras(BODY),
+    ])
+    assert extract_text_page(dump).title == title

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.core.text.captions import beside_credit, is_caption
-from reader.core.text.cues import Cues
+from reader.core.text.cues import Cues, key
 from reader.core.text.dates import find_date
 from reader.core.text.lines import Line, bulleted, name_like
 
@@ -17,21 +17,22 @@ BODY_SAMPLE_WORDS = 600
 STANDFIRST_LINES = 8
 #: Lines at the top of the body where a swallowed title is looked for (captions included).
 SWALLOWED_LINES = 6
+#: Lines up to this long carry ``Line.dated`` (see ``lines.classify``).
+DATED_WORDS = 16
+#: Given to a line that also ends the breadcrumbs.
+CRUMB_BONUS = 3.0
 #: Headlines are rarely longer; each word more counts against a line.
 LONG_TITLE_WORDS = 15
 #: Two headlines in a row this long read as title and subtitle.
 SUBTITLE_WORDS = 6
 _WORD = re.compile(r"\w+")
+#: Between breadcrumbs ("Home » News » Title"); a bar is left out: "Title | Site".
+_CRUMB_STEP = re.compile(r"\s[»›>/•·]\s")
 _CRUMBS = re.compile(r"\s[»›>|/•·]\s|[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]+[A-ZÀ-Þ]")
-#: Kinds of lines that may sit between a title and the body without weakening it.
-#: Lines that are not headlines whatever their words: a hashtag ("#Energy"), a link to
-#: the previous or next post ("← Older post", "Next post »"), program output (a file
-#: path, "Class::method()").
-_NOT_HEADLINE = re.compile(
-    r"^#\S|^[←⟵◄◀]|[→⟶►▶]$|^[«‹<]\s|\s[»›>]$|::|\w\(\)|/[\w.-]+/[\w.-]+/"
-)
+_PATH = re.compile(r"/[\w.-]+/[\w.-]+/")
 #: "Label: value", the label a word or three: a row of a fact box when its neighbours are too.
 _FIELD = re.compile(r"^[^\W\d][\w'’.-]*(?: [\w'’.-]+){0,2}: \S")
+#: Kinds of lines that may sit between a title and the body without weakening it.
 _META = frozenset({"date", "byline", "share", "ad", "junk", "comments", "promo"})
 
 
@@ -70,23 +71,44 @@ def headline_shaped(ln: Line, c: Cues) -> bool:
     text = ln.text
     if text[0].islower() or text[-1] in ",;" or _CRUMBS.search(text) or bulleted(text):
         return False
-    if _NOT_HEADLINE.search(text) or _categories(ln):
+    if _not_headline(text) or _categories(ln):
         return False
     if ln.words == 1 and (ln.seen < 2 or len(text) < 4):
         return False
     return not (ln.words <= 4 and name_like(text))
 
 
+def _not_headline(text: str) -> bool:
+    """Not a headline whatever its words: a hashtag ("#Energy"), a link to the previous or
+    next post ("← Older post", "Next post »"), program output (a file path, "Class::method()")."""
+    if (text[0] == "#" and len(text) > 1 and not text[1].isspace()) or text[0] in "←⟵◄◀" or text[-1] in "→⟶►▶":
+        return True
+    if text[:2] in ("« ", "‹ ", "< ") or text[-2:] in (" »", " ›", " >"):
+        return True
+    return "::" in text or "()" in text or (text.count("/") >= 3 and _PATH.search(text) is not None)
+
+
 def _categories(ln: Line) -> bool:
     """A list of categories or tags: "General, news", "Politics, Europe, Elections" —
     items of a word or two parted by commas, with no stopword to join them into a phrase."""
-    if ln.stops or ln.numbers or "," not in ln.text:
+    if "," not in ln.text or ln.stops or ln.numbers:
         return False
     items = [item.strip() for item in ln.text.split(",")]
     if not all(1 <= len(item.split()) <= 2 for item in items):
         return False
     # Two capitalised items may be a name and what it is ("Pleiades, M45").
     return len(items) >= 3 or any(item[:1].islower() for item in items)
+
+
+def _crumb_tails(lines: list[Line], lo: int, hi: int) -> set[str]:
+    """Keys of the last steps of breadcrumbs: the page's own title, ending its path."""
+    tails: set[str] = set()
+    for ln in lines[lo:hi]:
+        if ln.words >= 3 and ln.kind == "text" and _CRUMB_STEP.search(ln.text):
+            tail = key(_CRUMB_STEP.split(ln.text)[-1])
+            if len(tail.split()) >= 2:
+                tails.add(tail)
+    return tails
 
 
 def _crumbs_then(lines: list[Line], j: int) -> bool:
@@ -155,7 +177,7 @@ def _field_row(lines: list[Line], j: int) -> bool:
     """A "Label: value" line next to another one: a row of a fact box ("Pages: 448",
     "Publisher: ..."), not a kicker and headline ("Tidal power: the sea as a battery")."""
     ln = lines[j]
-    if not _FIELD.match(ln.text):
+    if ": " not in ln.text or not _FIELD.match(ln.text):
         return False
     # The same line again, or glued to breadcrumbs, is no second row.
     return any(
@@ -169,8 +191,8 @@ def _dateline(ln: Line, c: Cues) -> bool:
     "Published: 5 Jan 2020 | Author: jane | Filed under: Photos, Travel"."""
     if ln.kind in ("date", "byline"):
         return True
-    if ln.kind != "text" or ln.words > 40:
-        return False
+    if ln.kind != "text" or ln.words > 40 or (ln.words <= DATED_WORDS and not ln.dated):
+        return False  # ``dated`` is known for short lines: no date, no dateline
     if ln.dated and ln.numbers * 2 >= ln.words:
         return True  # "Written: 2023-11-07 15:03 / Updated: 2023-11-07 15:30"
     return c.prefix("published", ln.text) is not None and find_date(ln.text) is not None
@@ -188,11 +210,14 @@ def _stray(ln: Line, c: Cues) -> int:
 def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset[str]) -> int:
     """Index of the title line near ``start`` (-1 when none fits)."""
     vocab = body_vocabulary(lines, start, end, stop)
+    tails = _crumb_tails(lines, max(0, start - TITLE_WINDOW), min(end, start + SWALLOWED_LINES))
     best, best_at = 1.0, -1
     between = 0  # stray lines below the candidate, counted once walking up
     for j in range(start - 1, max(-1, start - TITLE_WINDOW - 1), -1):
         if headline_shaped(lines[j], c) and not _crumbs_then(lines, j) and not _field_row(lines, j):
             s = title_score(lines, j, start, vocab, c, stop, between)
+            if lines[j].key in tails:
+                s += CRUMB_BONUS
             if s > best or (s == best and best_at >= 0):
                 best, best_at = s, j
         between += _stray(lines[j], c)
@@ -207,6 +232,8 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
             break  # running text, or a list announced by a colon
         if headline_shaped(ln, c) and not _field_row(lines, j):
             s = title_score(lines, j, j, vocab, c, stop) - 1
+            if ln.key in tails:
+                s += CRUMB_BONUS
             if s > best:
                 best, best_at = s, j
         seen += 1
