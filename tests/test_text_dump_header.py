@@ -348,3 +348,34 @@ def test_the_line_that_ends_the_breadcrumbs_is_the_title_rather_than_the_standfi
         *_paras(BODY),
     ])
     assert extract_text_page(dump).title == title
+
+
+def test_a_kicker_glued_before_the_headline_is_cut_off_where_the_breadcrumbs_end() -> None:
+    title = "Lighthouse lamp: the northern cape sees forty kilometres again!"
+    dump = "\n".join([
+        "Home", "Coast",
+        "",
+        f"Home / Coast / Lighthouses / {title}",
+        "Coast - 4 March 2024",
+        f"Harbour and sea {title}",
+        "Related topics:",
+        "Harbour life and coast",
+        "",
+        *_paras(BODY),
+    ])
+    assert extract_text_page(dump).title == title
+
+
+def test_a_headline_written_after_its_date_is_the_title_without_the_date() -> None:
+    dump = "\n".join([
+        "Home", "Coast",
+        "HomeNews & more24.03.2024 - New lamp on the northern cape",
+        "24.03.2024 - New lamp on the northern cape",
+        "Visitors may climb the old tower of the cape before it becomes a museum",
+        "Share with friends",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == "New lamp on the northern cape"
+    assert art.published is not None and art.published.day == 24 and art.published.month == 3

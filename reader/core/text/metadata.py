@@ -99,10 +99,9 @@ def split_authors(byline: str, c: Cues) -> tuple[str, ...]:
 def read_header(lines: list[Line], start: int, end: int, c: Cues, lang: str | None) -> Header:
     """Title, section, date, byline and lead from the lines around the body start."""
     head = Header(start=start)
-    t = title.find_title(lines, start, end, c, c.stopwords.get(lang or "", frozenset()))
+    t, text = title.find_title(lines, start, end, c, c.stopwords.get(lang or "", frozenset()))
     if t >= 0:
         head.title_at = t
-        text = lines[t].text
         # A title broken over two lines ("Tanz in X:" / "Mit allen Wassern").
         if text.endswith(":") and t + 1 < start and lines[t + 1].kind == "text" and lines[t + 1].words <= 15:
             text = f"{text} {lines[t + 1].text}"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import NamedTuple
 
 from reader.core.text.captions import beside_credit, is_caption
-from reader.core.text.cues import Cues, key
+from reader.core.text.cues import TRIM, Cues, key
 from reader.core.text.dates import find_date
 from reader.core.text.lines import Line, bulleted, name_like
 
@@ -17,6 +19,10 @@ BODY_SAMPLE_WORDS = 600
 STANDFIRST_LINES = 8
 #: Lines at the top of the body where a swallowed title is looked for (captions included).
 SWALLOWED_LINES = 6
+#: A kicker glued before a headline is cut off when the breadcrumbs end with a headline this long.
+KICKER_TAIL_WORDS = 4
+#: Words after a date at the start of a line that make it a dated headline.
+DATED_TITLE_WORDS = 4
 #: Lines up to this long carry ``Line.dated`` (see ``lines.classify``).
 DATED_WORDS = 16
 #: Given to a line that also ends the breadcrumbs.
@@ -26,6 +32,7 @@ LONG_TITLE_WORDS = 15
 #: Two headlines in a row this long read as title and subtitle.
 SUBTITLE_WORDS = 6
 _WORD = re.compile(r"\w+")
+_WORD3 = re.compile(r"\w{3,}")
 #: Between breadcrumbs ("Home » News » Title"); a bar is left out: "Title | Site".
 _CRUMB_STEP = re.compile(r"\s[»›>/•·]\s")
 _CRUMBS = re.compile(r"\s[»›>|/•·]\s|[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]+[A-ZÀ-Þ]")
@@ -38,7 +45,7 @@ _META = frozenset({"date", "byline", "share", "ad", "junk", "comments", "promo"}
 
 def content_words(text: str, stop: frozenset[str]) -> set[str]:
     """Casefolded words of three letters or more that are not stopwords."""
-    return {w for w in set(_WORD.findall(text.casefold())) - stop if len(w) >= 3 and not w.isdigit()}
+    return {w for w in set(_WORD3.findall(text.casefold())) - stop if not w.isdigit()}
 
 
 def body_vocabulary(lines: list[Line], start: int, end: int, stop: frozenset[str]) -> set[str]:
@@ -100,15 +107,26 @@ def _categories(ln: Line) -> bool:
     return len(items) >= 3 or any(item[:1].islower() for item in items)
 
 
-def _crumb_tails(lines: list[Line], lo: int, hi: int) -> set[str]:
-    """Keys of the last steps of breadcrumbs: the page's own title, ending its path."""
-    tails: set[str] = set()
+def _crumb_tails(lines: list[Line], lo: int, hi: int) -> dict[str, str]:
+    """The last steps of breadcrumbs by key: the page's own title, ending its path."""
+    tails: dict[str, str] = {}
     for ln in lines[lo:hi]:
         if ln.words >= 3 and ln.kind == "text" and _CRUMB_STEP.search(ln.text):
-            tail = key(_CRUMB_STEP.split(ln.text)[-1])
+            tail = _CRUMB_STEP.split(ln.text)[-1].strip()
             if len(tail.split()) >= 2:
-                tails.add(tail)
+                tails[key(tail)] = tail
     return tails
+
+
+def _crumb_tail_of(ln: Line, tails: dict[str, str]) -> str | None:
+    """The breadcrumbs' last step when the line is it, or ends with it after a kicker glued
+    on without a break ("Security spending Cyber attacks: firms should spend 20 percent")."""
+    if ln.key in tails:
+        return ln.text
+    for k, tail in tails.items():
+        if k.count(" ") >= KICKER_TAIL_WORDS - 1 and ln.key.endswith(" " + k):
+            return tail
+    return None
 
 
 def _crumbs_then(lines: list[Line], j: int) -> bool:
@@ -158,7 +176,9 @@ def title_score(
     if ln.words >= SUBTITLE_WORDS:
         if nxt is not None and nxt.words >= 4 and headline_shaped(nxt, c):
             s += 2
-        if j > 0 and lines[j - 1].words >= SUBTITLE_WORDS and headline_shaped(lines[j - 1], c):
+        prev = lines[j - 1] if j > 0 else None
+        # The same headline above, glued to breadcrumbs, is no headline over a subtitle.
+        if prev is not None and prev.words >= SUBTITLE_WORDS and headline_shaped(prev, c) and not prev.key.endswith(ln.key):
             s -= 2
     # Headers read title, (standfirst,) byline or date, body.
     if j + 1 < len(lines) and lines[j + 1].kind == "text" and lines[j + 1].prose:
@@ -207,16 +227,50 @@ def _stray(ln: Line, c: Cues) -> int:
     return 1
 
 
-def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset[str]) -> int:
-    """Index of the title line near ``start`` (-1 when none fits)."""
+def _after_date(ln: Line) -> Line | None:
+    """The headline of a line that starts with its date ("23.01.2022 - Snow at last"),
+    as a line of its own; None when no headline follows the date."""
+    found = find_date(ln.text)
+    if found is None or found.start > 0:
+        return None
+    rest = ln.text[found.end:].strip(TRIM)
+    words = len(_WORD.findall(rest))
+    if words < DATED_TITLE_WORDS or not rest[0].isupper():
+        return None
+    return replace(ln, text=rest, key=key(rest), words=words, kind="text", dated=False, caption=None, numbers=0)
+
+
+def _dated_headlines(lines: list[Line], lo: int, hi: int) -> list[Line]:
+    """The lines with the headlines written after their date set apart from it."""
+    out = lines
+    for j in range(lo, hi):
+        ln = lines[j]
+        # A date takes two words at least ("March 2024"): shorter lines hold no headline.
+        if ln.kind == "date" and ln.words >= DATED_TITLE_WORDS + 2 and (dated := _after_date(ln)) is not None:
+            if out is lines:
+                out = list(lines)
+            out[j] = dated
+    return out
+
+
+class Title(NamedTuple):
+    """Where the title is (-1 when none fits) and its words."""
+
+    at: int
+    text: str
+
+
+def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset[str]) -> Title:
+    """The title line near ``start`` and its text."""
     vocab = body_vocabulary(lines, start, end, stop)
     tails = _crumb_tails(lines, max(0, start - TITLE_WINDOW), min(end, start + SWALLOWED_LINES))
+    lines = _dated_headlines(lines, max(0, start - TITLE_WINDOW), start)
     best, best_at = 1.0, -1
     between = 0  # stray lines below the candidate, counted once walking up
     for j in range(start - 1, max(-1, start - TITLE_WINDOW - 1), -1):
         if headline_shaped(lines[j], c) and not _crumbs_then(lines, j) and not _field_row(lines, j):
             s = title_score(lines, j, start, vocab, c, stop, between)
-            if lines[j].key in tails:
+            if tails and _crumb_tail_of(lines[j], tails) is not None:
                 s += CRUMB_BONUS
             if s > best or (s == best and best_at >= 0):
                 best, best_at = s, j
@@ -232,11 +286,13 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
             break  # running text, or a list announced by a colon
         if headline_shaped(ln, c) and not _field_row(lines, j):
             s = title_score(lines, j, j, vocab, c, stop) - 1
-            if ln.key in tails:
+            if tails and _crumb_tail_of(ln, tails) is not None:
                 s += CRUMB_BONUS
             if s > best:
                 best, best_at = s, j
         seen += 1
         if ln.prose or seen == 2:
             break
-    return best_at
+    if best_at < 0:
+        return Title(-1, "")
+    return Title(best_at, _crumb_tail_of(lines[best_at], tails) or lines[best_at].text)
