@@ -379,3 +379,28 @@ def test_a_headline_written_after_its_date_is_the_title_without_the_date() -> No
     art = extract_text_page(dump)
     assert art.title == "New lamp on the northern cape"
     assert art.published is not None and art.published.day == 24 and art.published.month == 3
+
+
+def test_a_thank_you_message_of_a_sign_up_box_is_not_the_title() -> None:
+    dump = "\n".join([
+        "Home", "Coast", "Contact",
+        "A light for the cape",
+        "Jane Carter",
+        "Share",
+        "Thanks for subscribing to news of the lighthouse keepers on the northern cape",
+        "",
+        *_paras(BODY),
+    ])
+    assert extract_text_page(dump).title == "A light for the cape"
+
+
+def test_a_kicker_ending_with_a_colon_on_the_line_above_the_headline_is_part_of_the_title() -> None:
+    dump = "\n".join([
+        "Home", "Coast", "Contact",
+        "Northern cape:",
+        "The new lighthouse lamp is lit",
+        "By Jane Carter",
+        "",
+        *_paras(BODY),
+    ])
+    assert extract_text_page(dump).title == "Northern cape: The new lighthouse lamp is lit"

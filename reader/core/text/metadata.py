@@ -62,6 +62,14 @@ _SPACED_COLON = frozenset({"fr"})
 _KICKER_COLON = re.compile(r"(?<=\w) : (?=\S)")
 
 
+def _colon_kicker(ln: Line) -> bool:
+    """A short line that ends with a colon and reads as the first half of a headline."""
+    return (
+        ln.kind == "text" and 2 <= ln.words <= 8 and ln.text.endswith(":") and ln.text[0].isupper()
+        and not ln.boiler
+    )
+
+
 def _tidy_title(text: str, lang: str | None) -> str:
     """A kicker and its headline are separate spans that a page copy glues with a space
     on both sides of the colon ("Streaming : Stars want..."); outside French typography
@@ -105,6 +113,8 @@ def read_header(lines: list[Line], start: int, end: int, c: Cues, lang: str | No
         # A title broken over two lines ("Tanz in X:" / "Mit allen Wassern").
         if text.endswith(":") and t + 1 < start and lines[t + 1].kind == "text" and lines[t + 1].words <= 15:
             text = f"{text} {lines[t + 1].text}"
+        elif t > 0 and _colon_kicker(lines[t - 1]) and ":" not in text:
+            text = f"{lines[t - 1].text} {text}"  # the same, found by its second line
         head.title = _tidy_title(text, lang)
         if t > 0:
             prev = lines[t - 1]

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from reader.core.text.captions import beside_credit, is_caption
 from reader.core.text.cues import TRIM, Cues, key
 from reader.core.text.dates import find_date
+from reader.core.text.edges import boilerish
 from reader.core.text.lines import Line, bulleted, name_like
 
 #: How far above the body the title is looked for, in lines.
@@ -73,16 +74,17 @@ def _teaser(ln: Line) -> bool:
 
 def headline_shaped(ln: Line, c: Cues) -> bool:
     """Could be a headline: plain text of a few words, not a sentence fragment, caption or name."""
-    if ln.kind != "text" or not 1 <= ln.words <= 30 or ln.boiler or is_caption(ln, c):
+    # Cheap tests first: most lines above a body are menu entries.
+    if ln.kind != "text" or not 1 <= ln.words <= 30 or ln.boiler:
         return False
     text = ln.text
-    if text[0].islower() or text[-1] in ",;" or _CRUMBS.search(text) or bulleted(text):
-        return False
-    if _not_headline(text) or _categories(ln):
-        return False
     if ln.words == 1 and (ln.seen < 2 or len(text) < 4):
         return False
-    return not (ln.words <= 4 and name_like(text))
+    if text[0].islower() or text[-1] in ",;" or _not_headline(text) or _categories(ln):
+        return False
+    if (ln.words <= 4 and name_like(text)) or _CRUMBS.search(text) or bulleted(text):
+        return False
+    return not (is_caption(ln, c) or boilerish(ln, c))
 
 
 def _not_headline(text: str) -> bool:
