@@ -404,3 +404,20 @@ def test_a_kicker_ending_with_a_colon_on_the_line_above_the_headline_is_part_of_
         *_paras(BODY),
     ])
     assert extract_text_page(dump).title == "Northern cape: The new lighthouse lamp is lit"
+
+
+def test_a_first_line_with_a_full_stop_over_the_date_line_is_the_title() -> None:
+    title = "New Lamp Lit on Northern Cape after Three Years of Work."
+    dump = "\n".join([
+        "Home", "Coast", "Weather", "Sport",
+        "",
+        title,
+        "",
+        "Written: 2024-03-04 15:03:30 / Updated: 2024-03-04 15:30:46",
+        "Share", "Print",
+        "",
+        *_paras(BODY),
+    ])
+    art = extract_text_page(dump)
+    assert art.title == title
+    assert not art.text.startswith("New Lamp")

@@ -255,6 +255,17 @@ def _dated_headlines(lines: list[Line], lo: int, hi: int) -> list[Line]:
     return out
 
 
+def _body_begins(lines: list[Line], j: int, end: int, c: Cues) -> bool:
+    """Running text, or a list announced by a colon; but a short line with a full stop
+    over the date reads title, date ("Snow forecast for Wed.")."""
+    ln = lines[j]
+    if ln.text.endswith(":"):
+        return True
+    if not ln.prose or (ln.words <= LONG_TITLE_WORDS and ln.text[-1] in "!?"):
+        return False
+    return not (ln.words <= LONG_TITLE_WORDS and j + 1 < end and _dateline(lines[j + 1], c))
+
+
 class Title(NamedTuple):
     """Where the title is (-1 when none fits) and its words."""
 
@@ -284,8 +295,8 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
         ln = lines[j]
         if is_caption(ln, c) or _CRUMBS.search(ln.text):
             continue
-        if ln.text.endswith(":") or (ln.prose and (ln.words > LONG_TITLE_WORDS or ln.text[-1] not in "!?")):
-            break  # running text, or a list announced by a colon
+        if _body_begins(lines, j, end, c):
+            break
         if headline_shaped(ln, c) and not _field_row(lines, j):
             s = title_score(lines, j, j, vocab, c, stop) - 1
             if tails and _crumb_tail_of(ln, tails) is not None:
