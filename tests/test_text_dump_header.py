@@ -421,3 +421,18 @@ def test_a_first_line_with_a_full_stop_over_the_date_line_is_the_title() -> None
     art = extract_text_page(dump)
     assert art.title == title
     assert not art.text.startswith("New Lamp")
+
+
+def test_a_headline_in_quotes_over_the_date_line_is_the_title() -> None:
+    title = "»Keep the lighthouse of the cape lit!«"
+    dump = "\n".join([
+        "Home", "Coast", "Weather",
+        title,
+        "Posted by Jane Carter on 4 March 2024",
+        "And now for the cape:",
+        title,
+        "The poster contest for children",
+        "",
+        *_paras(BODY),
+    ])
+    assert extract_text_page(dump).title == title

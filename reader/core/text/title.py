@@ -242,16 +242,22 @@ def _after_date(ln: Line) -> Line | None:
     return replace(ln, text=rest, key=key(rest), words=words, kind="text", dated=False, caption=None, numbers=0)
 
 
-def _dated_headlines(lines: list[Line], lo: int, hi: int) -> list[Line]:
-    """The lines with the headlines written after their date set apart from it."""
+def _header_view(lines: list[Line], lo: int, hi: int, c: Cues) -> list[Line]:
+    """The lines with headlines that other kinds hide set apart: written after their date
+    ("24.03.2024 - Snow at last"), or in quotes over the date ("»Keep our lakes clean!«")."""
     out = lines
     for j in range(lo, hi):
         ln = lines[j]
+        found: Line | None = None
         # A date takes two words at least ("March 2024"): shorter lines hold no headline.
-        if ln.kind == "date" and ln.words >= DATED_TITLE_WORDS + 2 and (dated := _after_date(ln)) is not None:
+        if ln.kind == "date" and ln.words >= DATED_TITLE_WORDS + 2:
+            found = _after_date(ln)
+        elif ln.kind == "promo" and j + 1 < len(lines) and _dateline(lines[j + 1], c):
+            found = replace(ln, kind="text")
+        if found is not None:
             if out is lines:
                 out = list(lines)
-            out[j] = dated
+            out[j] = found
     return out
 
 
@@ -277,7 +283,7 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
     """The title line near ``start`` and its text."""
     vocab = body_vocabulary(lines, start, end, stop)
     tails = _crumb_tails(lines, max(0, start - TITLE_WINDOW), min(end, start + SWALLOWED_LINES))
-    lines = _dated_headlines(lines, max(0, start - TITLE_WINDOW), start)
+    lines = _header_view(lines, max(0, start - TITLE_WINDOW), start, c)
     best, best_at = 1.0, -1
     between = 0  # stray lines below the candidate, counted once walking up
     for j in range(start - 1, max(-1, start - TITLE_WINDOW - 1), -1):
