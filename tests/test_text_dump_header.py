@@ -397,13 +397,15 @@ def test_a_thank_you_message_of_a_sign_up_box_is_not_the_title() -> None:
 def test_a_kicker_ending_with_a_colon_on_the_line_above_the_headline_is_part_of_the_title() -> None:
     dump = "\n".join([
         "Home", "Coast", "Contact",
-        "Northern cape:",
+        "On the northern cape:",
         "The new lighthouse lamp is lit",
         "By Jane Carter",
         "",
         *_paras(BODY),
     ])
-    assert extract_text_page(dump).title == "Northern cape: The new lighthouse lamp is lit"
+    assert extract_text_page(dump).title == "On the northern cape: The new lighthouse lamp is lit"
+    labelled = dump.replace("On the northern cape:", "Related topics:")
+    assert extract_text_page(labelled).title == "The new lighthouse lamp is lit"
 
 
 def test_a_first_line_with_a_full_stop_over_the_date_line_is_the_title() -> None:

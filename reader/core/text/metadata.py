@@ -57,17 +57,23 @@ def refine_start(lines: list[Line], start: int, end: int, c: Cues, structured: b
     return new if new < end else start
 
 
+#: Words of a kicker line ending with a colon over a headline ("Dance in the old depot:").
+KICKER_WORDS = (3, 8)
 #: Languages whose typography puts a space before a colon ("Titre : sous-titre").
 _SPACED_COLON = frozenset({"fr"})
 _KICKER_COLON = re.compile(r"(?<=\w) : (?=\S)")
 
 
-def _colon_kicker(ln: Line) -> bool:
-    """A short line that ends with a colon and reads as the first half of a headline."""
-    return (
-        ln.kind == "text" and 2 <= ln.words <= 8 and ln.text.endswith(":") and ln.text[0].isupper()
-        and not ln.boiler
-    )
+def _colon_kicker(ln: Line, c: Cues) -> bool:
+    """A short line that ends with a colon and reads as the first half of a headline, not
+    a label ("Tags:", "Related topics:") or a list heading ("Read also:")."""
+    if not (ln.kind == "text" and KICKER_WORDS[0] <= ln.words <= KICKER_WORDS[1] and ln.text.endswith(":")):
+        return False
+    if not ln.text[0].isupper() or ln.boiler:
+        return False
+    if any(ln.key in c.sets[kind] for kind in ("related", "more", "tags", "share")):
+        return False
+    return not any(c.prefix(kind, ln.text) for kind in ("read_also", "related", "more"))
 
 
 def _tidy_title(text: str, lang: str | None) -> str:
@@ -113,7 +119,7 @@ def read_header(lines: list[Line], start: int, end: int, c: Cues, lang: str | No
         # A title broken over two lines ("Tanz in X:" / "Mit allen Wassern").
         if text.endswith(":") and t + 1 < start and lines[t + 1].kind == "text" and lines[t + 1].words <= 15:
             text = f"{text} {lines[t + 1].text}"
-        elif t > 0 and _colon_kicker(lines[t - 1]) and ":" not in text:
+        elif t > 0 and _colon_kicker(lines[t - 1], c) and ":" not in text:
             text = f"{lines[t - 1].text} {text}"  # the same, found by its second line
         head.title = _tidy_title(text, lang)
         if t > 0:

@@ -239,7 +239,9 @@ def _after_date(ln: Line) -> Line | None:
     words = len(_WORD.findall(rest))
     if words < DATED_TITLE_WORDS or not rest[0].isupper():
         return None
-    return replace(ln, text=rest, key=key(rest), words=words, kind="text", dated=False, caption=None, numbers=0)
+    return replace(
+        ln, text=rest, key=key(rest), words=words, kind="text", dated=False, caption=None, boilerplate=None, numbers=0,
+    )
 
 
 def _header_view(lines: list[Line], lo: int, hi: int, c: Cues) -> list[Line]:
