@@ -438,3 +438,30 @@ def test_a_headline_in_quotes_over_the_date_line_is_the_title() -> None:
         *_paras(BODY),
     ])
     assert extract_text_page(dump).title == title
+
+
+FRENCH = [
+    "Le nouveau phare du cap nord a été allumé hier soir après trois années de travaux sur la falaise.",
+    "Sa lampe se voit à quarante kilomètres, et les gardiens disent que la vieille tour deviendra un musée.",
+    "Le phare a été payé par le port et par une collecte parmi les familles de pêcheurs du cap.",
+]
+
+
+def test_a_headline_in_french_guillemets_is_no_link_to_the_next_post() -> None:
+    title = "« Le phare du cap nord brille à nouveau »"
+    dump = "\n".join([
+        "Accueil", "Côte",
+        "« Article précédent",
+        title,
+        "Publié le 4 mars 2024",
+        "",
+        *_paras(FRENCH),
+        "Article suivant »",
+    ])
+    assert extract_text_page(dump).title == title
+
+
+def test_a_headline_naming_a_function_call_is_no_program_output() -> None:
+    title = "How the lighthouse lamp() routine switched the cape light on"
+    dump = "\n".join(["Home", "Coast", title, "4 March 2024", "", *_paras(BODY)])
+    assert extract_text_page(dump).title == title

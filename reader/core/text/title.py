@@ -37,7 +37,9 @@ _WORD3 = re.compile(r"\w{3,}")
 #: Between breadcrumbs ("Home » News » Title"); a bar is left out: "Title | Site".
 _CRUMB_STEP = re.compile(r"\s[»›>/•·]\s")
 _CRUMBS = re.compile(r"\s[»›>|/•·]\s|[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]+[A-ZÀ-Þ]")
+#: Program output: a file path, a method call ("Gallery::find_image(").
 _PATH = re.compile(r"/[\w.-]+/[\w.-]+/")
+_METHOD = re.compile(r"\w::\w+\(")
 #: "Label: value", the label a word or three: a row of a fact box when its neighbours are too.
 _FIELD = re.compile(r"^[^\W\d][\w'’.-]*(?: [\w'’.-]+){0,2}: \S")
 #: Kinds of lines that may sit between a title and the body without weakening it.
@@ -88,13 +90,16 @@ def headline_shaped(ln: Line, c: Cues) -> bool:
 
 
 def _not_headline(text: str) -> bool:
-    """Not a headline whatever its words: a hashtag ("#Energy"), a link to the previous or
+    """Not a headline whatever its words: a hashtag ("#Energy-transition"), a link to the previous or
     next post ("← Older post", "Next post »"), program output (a file path, "Class::method()")."""
-    if (text[0] == "#" and len(text) > 1 and not text[1].isspace()) or text[0] in "←⟵◄◀" or text[-1] in "→⟶►▶":
+    if (text[0] == "#" and " " not in text) or text[0] in "←⟵◄◀" or text[-1] in "→⟶►▶":
         return True
-    if text[:2] in ("« ", "‹ ", "< ") or text[-2:] in (" »", " ›", " >"):
+    # "« Older post" or "Newer post »"; a French quote opens and closes: « Nous partons ».
+    if (text[:2] in ("« ", "‹ ", "< ")) != (text[-2:] in (" »", " ›", " >")):
         return True
-    return "::" in text or "()" in text or (text.count("/") >= 3 and _PATH.search(text) is not None)
+    if "::" in text and _METHOD.search(text):
+        return True
+    return text.count("/") >= 3 and _PATH.search(text) is not None
 
 
 def _categories(ln: Line) -> bool:
