@@ -465,3 +465,9 @@ def test_a_headline_naming_a_function_call_is_no_program_output() -> None:
     title = "How the lighthouse lamp() routine switched the cape light on"
     dump = "\n".join(["Home", "Coast", title, "4 March 2024", "", *_paras(BODY)])
     assert extract_text_page(dump).title == title
+
+
+def test_a_kicker_and_headline_over_a_labelled_date_is_no_fact_box() -> None:
+    title = "Northern cape: a new light for the lighthouse"
+    dump = "\n".join(["Home", "Coast", title, "Updated: 4 March 2024", "", *_paras(BODY)])
+    assert extract_text_page(dump).title == title

@@ -206,9 +206,11 @@ def _field_row(lines: list[Line], j: int) -> bool:
     ln = lines[j]
     if ": " not in ln.text or not _FIELD.match(ln.text):
         return False
-    # The same line again, or glued to breadcrumbs, is no second row.
+    # A date ("Updated: 4 March") is no second row, nor the same line again, or glued
+    # to breadcrumbs.
     return any(
-        0 <= k < len(lines) and ln.key not in lines[k].key and _FIELD.match(lines[k].text) is not None
+        0 <= k < len(lines) and lines[k].kind == "text" and ln.key not in lines[k].key
+        and _FIELD.match(lines[k].text) is not None
         for k in (j - 1, j + 1)
     )
 
