@@ -222,6 +222,8 @@ async def test_recent_reopens_at_the_last_reading_position(story: Path) -> None:
     app = create_app(source=str(story), config=Config())
     async with app.run_test(size=SIZE) as pilot:
         await open_story(pilot, app, story)
+        # The reading position is followed once the visit is recorded (after entities).
+        await wait_for(pilot, lambda: [e.source for e in app.shelf.recent[:1]] == [str(story)])
         view = app.reader.article_view
         view.scroll_to(y=30, animate=False, immediate=True)
         await pilot.pause(1.2)  # the position is written once scrolling stops

@@ -41,7 +41,7 @@ class PageLoading(ReaderPanes):
         if page is None:
             self.navigate(preload.source)
             return
-        self.show_page(page)
+        self.show_page(page, first_frame=True)
 
     def navigate(self, source: str, *, content: bytes | None = None, delta: int = 0) -> None:
         """Load ``source`` and show it; ``delta`` is -1/1 for back/forward, 0 for a new visit.
@@ -132,8 +132,13 @@ class PageLoading(ReaderPanes):
         if self.page is None and self.is_current:
             self.app.go_home()
 
-    def show_page(self, page: Page, delta: int = 0) -> None:
-        """Show an already-loaded page: a new visit (``delta`` 0) or a step in history."""
+    def show_page(self, page: Page, delta: int = 0, *, first_frame: bool = False) -> None:
+        """Show an already-loaded page: a new visit (``delta`` 0) or a step in history.
+
+        ``first_frame``: the page is the launcher's, shown before the screen's first
+        frame; the related stories then follow in the next frame, so that the article's
+        text is not kept waiting for them.
+        """
         self._cache.put(page)
         self._offer_browser = None
         article = page.article
@@ -146,8 +151,10 @@ class PageLoading(ReaderPanes):
         self.page = page
         self.article_view.show(article, scroll)
         self.entity_list.set_items(article.entities, page.base)
-        self.related_list.set_items(article.related, page.base)
-        self.related_list.highlighted = None
+        if first_frame:
+            self.call_after_refresh(self._show_related, page)
+        else:
+            self._show_related(page)
         self._close_find()
         self._status = ""
         self._update_topbar()
@@ -159,6 +166,11 @@ class PageLoading(ReaderPanes):
             self.call_after_refresh(self._find_entities, page)
         else:
             self.app.page_shown(page)
+
+    def _show_related(self, page: Page) -> None:
+        if page is self.page:  # not overtaken by a newer page meanwhile
+            self.related_list.set_items(page.article.related, page.base)
+            self.related_list.highlighted = None
 
     @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
     def _find_entities(self, page: Page) -> None:

@@ -38,7 +38,11 @@ class ReaderPanes(Screen[None]):
         self._shown_progress = ""
 
     def compose(self) -> ComposeResult:
-        """Top bar, article and sidebar side by side (stacked when narrow), find bar, footer."""
+        """Top bar, article and sidebar side by side (stacked when narrow), find bar.
+
+        The footer comes after the first frame (see ``ReaderScreen.on_mount``).
+        """
+        self._set_width_class()
         config = self.app.config
         yield Static(id="topbar")
         with Horizontal(id="main"):
@@ -47,7 +51,22 @@ class ReaderPanes(Screen[None]):
                 yield EntityList(id="entities")
                 yield RelatedList(id="related")
         yield Input(placeholder="Find in article", id="find")
-        yield Footer()
+
+    def _set_width_class(self) -> None:
+        # Textual sets the breakpoint class on the first resize, after the first layout:
+        # set now, the first layout (and the article's first wrap) has the right
+        # arrangement, and the screen is not restyled once more.
+        points = sorted(self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or [])
+        width = self.app.size.width
+        chosen = next((name for minimum, name in reversed(points) if width >= minimum), None)
+        for _, name in points:
+            self.set_class(name == chosen, name)
+
+    def _mount_footer(self) -> None:
+        # Textual's footer builds a widget per key and restyles them all as bindings
+        # change: a tenth of the first frame, which is the article's.
+        if not self.query(Footer):
+            self.mount(Footer())
 
     def _scrolled(self) -> None:
         progress = self._progress()

@@ -62,6 +62,7 @@ class ReaderScreen(PageLoading, ArticleSearch):
         """Start with the sidebar as configured and the article focused."""
         self.query_one("#sidebar").display = self.app.config.display.sidebar
         self.query_one("#find").display = False
+        self.call_after_refresh(self._mount_footer)
         self.article_view.focus()
         self.watch(self.article_view, "scroll_y", self._scrolled, init=False)
         self._update_topbar()

@@ -85,6 +85,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._index = TextIndex([])
         self._pending_scroll: int | None = None  # for an article shown before the first resize
+        self._expected_width = 0  # the width wrapped at before the first layout
 
     # -- content -------------------------------------------------------------------------
 
@@ -95,13 +96,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._places.reset()
         self._column = 0
         if not self.size.width:
-            # Not laid out yet (the first page, shown as the screen mounts): wrapping now
-            # at a guessed width would be done again at the real one, on the first resize.
-            self._units, self._lines, self._unit_lines = [], [], []
-            self._links.load([])
-            self._index = TextIndex([])
-            self._strips.clear()
+            # Not laid out yet (the first page, shown as the screen mounts): wrap at the
+            # width the layout will most likely give, so that the first frame holds the
+            # text; the first resize wraps again only if the guess was wrong.
+            self._expected_width = self._width_before_layout()
             self._pending_scroll = scroll
+            self._relayout(keep_place=False)
             return
         self._pending_scroll = None
         self._relayout(keep_place=False)
@@ -127,16 +127,30 @@ class ArticleView(ScrollView, can_focus=True):
     def _column_for(self, width: int) -> int:
         return max(10, min(self.max_width, width - 2 * _MARGIN))
 
+    def _width_before_layout(self) -> int:
+        """The terminal's width less the fixed widths of the panes shown beside this one."""
+        width = self.app.size.width
+        parent = self.parent
+        if parent is None or parent.styles.layout is None or parent.styles.layout.name != "horizontal":
+            return width
+        for sibling in parent.children:
+            scalar = sibling.styles.width
+            if sibling is not self and sibling.display and scalar is not None and scalar.is_cells:
+                width -= int(scalar.value)
+        return width
+
     def _text_width(self) -> int:
         # The vertical scrollbar is counted as always there: articles nearly always
         # scroll, and a column that moves when the scrollbar appears looks broken.
-        width = self.size.width - int(self.styles.scrollbar_size_vertical or 0)
+        width = (self.size.width or self._expected_width) - int(self.styles.scrollbar_size_vertical or 0)
         return width if width > 0 else self.max_width
 
     def _relayout(self, keep_place: bool = True) -> None:
         width = self._text_width()
         column = self._column_for(width)
         if column == self._column and self._lines:
+            if self.virtual_size.width != width:
+                self.virtual_size = Size(width, len(self._lines))
             return
         anchor = self._top_place() if keep_place else None
         self._column = column
