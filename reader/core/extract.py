@@ -135,7 +135,7 @@ def _extract(
             article = extract_html(_NESTING_TAG.sub(" ", text), url)
             notes += ("the page's markup was nested too deeply and was flattened",)
     else:
-        from reader.core.text import extract_text_page
+        from reader.core.text.page import extract_text_page
 
         notes = ()
         if len(text) > MAX_TEXT_CHARS:

@@ -348,7 +348,7 @@ def _warm_up() -> None:
     import reader.core.entities
     import reader.core.extract
     import reader.core.html
-    import reader.core.text  # noqa: F401
+    import reader.core.text.page  # noqa: F401
 
 
 def create_app(*, source: str | None = None, content: bytes | None = None,
