@@ -82,6 +82,10 @@ async def test_a_ready_preload_is_shown_at_start_then_its_entities_follow(tmp_pa
         view = reader.article_view
         assert any("Ingrid Salvesen" in view.line_text(n) for n in range(view.line_count))
         assert "loading" not in str(reader.query_one("#topbar").render())
+        # The footer comes in the next frame, with the keys of the article pane.
+        await _until(pilot, lambda: bool(reader.query("FooterKey")))
+        keys = {str(key.description) for key in reader.query("FooterKey")}
+        assert {"Find", "Quit"} <= keys
         await _until(pilot, lambda: reader.page is not None and bool(reader.page.article.entities))
         assert not reader.page.entities_pending
         assert "Ingrid Salvesen" in [e.name for e in reader.entity_list.items]

@@ -62,11 +62,12 @@ class ReaderPanes(Screen[None]):
         for _, name in points:
             self.set_class(name == chosen, name)
 
-    def _mount_footer(self) -> None:
+    async def _mount_footer(self) -> None:
         # Textual's footer builds a widget per key and restyles them all as bindings
         # change: a tenth of the first frame, which is the article's.
         if not self.query(Footer):
-            self.mount(Footer())
+            await self.mount(Footer())
+            self.refresh_bindings()  # a footer fills itself when the bindings change
 
     def _scrolled(self) -> None:
         progress = self._progress()
