@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.core.text import title
+from reader.core.text import byline, title
 from reader.core.text.captions import beside_credit, is_caption
 from reader.core.text.cues import Cues
 from reader.core.text.dates import find_date
@@ -17,8 +17,6 @@ from reader.core.text.lines import Line
 LEAD_WINDOW = 8
 #: How many lines at the top of a region may still be header (lead, byline, date, caption).
 HEADER_LINES = 8
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’.-]*|von|van|de|der|den|da|di|del|la|le|du|dos|das|y|bin|al|ibn|st\.?)$")
-_ROLE_SPLIT = re.compile(r"\s+[|•·/–—-]\s+|\s*[|•·]\s*|,\s+(?=[a-zà-ÿ])|\s+@")
 
 
 @dataclass(slots=True)
@@ -85,31 +83,6 @@ def _tidy_title(text: str, lang: str | None) -> str:
     return _KICKER_COLON.sub(": ", text)
 
 
-def _name_like(text: str) -> bool:
-    words = text.split()
-    if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
-        return False
-    return sum(1 for w in words if w[0].isupper()) >= 2
-
-
-def _clean_byline(rest: str, c: Cues) -> str:
-    found = find_date(rest)
-    if found:
-        rest = rest[: found.start].strip()
-    rest = _ROLE_SPLIT.split(rest, maxsplit=1)[0]
-    return rest.strip(" ,;:-–—|")
-
-
-def split_authors(byline: str, c: Cues) -> tuple[str, ...]:
-    """The names in a byline: split on commas, '&' and the word 'and' of each language."""
-    joined = "|".join(re.escape(w) for w in sorted(c.sets["and"], key=len, reverse=True))
-    parts = re.split(r"\s*(?:,|&|;|\s(?:" + joined + r")\s)\s*", byline)
-    names = [p.strip() for p in parts if p.strip()]
-    if len(names) == 1:
-        return tuple(names)
-    return tuple(n for n in names if _name_like(n))
-
-
 def read_header(lines: list[Line], start: int, end: int, c: Cues, lang: str | None) -> Header:
     """Title, section, date, byline and lead from the lines around the body start."""
     head = Header(start=start)
@@ -135,12 +108,6 @@ def read_header(lines: list[Line], start: int, end: int, c: Cues, lang: str | No
             found = find_date(ln.text, month_first=month_first)
             if found and not c.prefix("updated", ln.text):
                 head.published = found.when
-        if ln.kind == "byline" and head.byline is None:
-            hit = c.prefix("byline", ln.text)
-            if hit:
-                head.byline = _clean_byline(hit[1], c) or None
-        if head.byline is None and ln.kind in ("date", "text") and j < start:
-            head.byline = _bare_name(lines, j, c)
     if head.published is None:
         for j in range(lo, min(len(lines), end)):
             if lines[j].kind == "date":
@@ -148,26 +115,11 @@ def read_header(lines: list[Line], start: int, end: int, c: Cues, lang: str | No
                 if found:
                     head.published = found.when
                     break
-    if head.byline:
-        head.authors = split_authors(head.byline, c)
+    names = byline.find_byline(lines, t, start, c, c.stopwords.get(lang or "", frozenset()))
+    if names is not None:
+        head.byline, head.authors = names.text, names.authors
     head.lead = _lead(lines, t, start, c)
     return head
-
-
-def _bare_name(lines: list[Line], j: int, c: Cues) -> str | None:
-    """A name with no 'By': glued before a date, or alone next to a date line."""
-    ln = lines[j]
-    if ln.kind == "date":
-        found = find_date(ln.text)
-        if found and found.start > 0:
-            name = ln.text[: found.start].strip(" ,|-–—")
-            if _name_like(name) and not c.prefix("published", name) and not c.prefix("updated", name):
-                return name
-        return None
-    near = [lines[k] for k in (j - 1, j + 1) if 0 <= k < len(lines)]
-    if ln.words <= 5 and _name_like(ln.text) and any(n.kind == "date" for n in near):
-        return ln.text
-    return None
 
 
 _HEADER_KINDS = frozenset({"date", "byline", "share", "ad", "junk"})

@@ -1,0 +1,273 @@
+"""Bylines of a text dump: the names by the headline, without 'By', roles, bios, dates or handles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.text.cues import TRIM, Cues
+from reader.core.text.dates import find_date
+from reader.core.text.lines import Line
+
+#: Lines above the title, and under the body start, where a byline may sit.
+ABOVE = 3
+BELOW = 3
+#: At most this many lines from the title down are looked at (a long header is chrome).
+SPAN = 40
+#: A line holding a byline has at most this many words (name, date, role, handles).
+MAX_WORDS = 24
+#: A name line with no cue has at most this many words (name, handle, "Follow").
+BARE_WORDS = 8
+#: Name lines (and handles) read under a lone "By".
+LABEL_LINES = 6
+#: A date line with more fields than this lists categories or tags, not its author.
+MAX_FIELDS = 3
+#: Words of a name and of the title are compared by this many first letters ("Deutsche", "deutschen").
+STEM = 5
+#: How far (in lines) a bare name looks for the date, role or "Follow" line that vouches for it.
+NEAR = 2
+
+#: Words that, lower-case, sit inside names ("Ludwig van Beethoven", "Loïc Le Clerc").
+_PARTICLES = frozenset({
+    "von", "van", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos", "das",
+    "do", "bin", "al", "ibn", "zu", "ten", "ter", "st", "st.",
+})
+_CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’.-]*$")
+#: Between the fields of a byline line: bars, bullets, dashes, tildes, slashes, brackets.
+_FIELDS = re.compile(r"\s+[|•·~–—-]\s+|\s*[|•·/]\s*|\s*[–—]\s*|\s*\([^)]*\)?\s*|\s+(?=@)")
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+_JOINERS = re.compile(r"\s*(?:,|;|&)\s*")
+
+
+@dataclass(slots=True)
+class Byline:
+    """The names as written on the page, and one entry per author."""
+
+    text: str
+    authors: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Found:
+    score: int
+    distance: float
+    byline: Byline
+
+
+def _first_field(text: str) -> str:
+    for field in _FIELDS.split(text):
+        field = field.strip(TRIM + ",;")
+        if field:
+            return field
+    return ""
+
+
+def _role_words(c: Cues) -> frozenset[str]:
+    return frozenset(w for role in c.sets["roles"] for w in role.split())
+
+
+def _is_name(words: list[str], c: Cues, stop: frozenset[str], roles: frozenset[str], cued: bool) -> bool:
+    """Words written as a name: capitalised (particles aside), no role or button; with no cue
+    before them, two words or more and no stopword first ("The Daily Post")."""
+    if not (1 if cued else 2) <= len(words) <= 5:
+        return False
+    if not (_CAPITAL.match(words[0]) and _CAPITAL.match(words[-1])):
+        return False
+    for w in words:
+        folded = w.casefold().strip(".,")
+        if folded in roles or folded in c.social:
+            return False
+        if not _CAPITAL.match(w) and folded not in _PARTICLES:
+            return False
+    return cued or words[0].casefold() not in stop
+
+
+def _split_names(text: str, c: Cues) -> list[str]:
+    """Parts of a byline joined by commas, '&', ';' or the word 'and' of any language."""
+    ands = c.sets["and"]
+    parts: list[str] = []
+    for chunk in _JOINERS.split(text):
+        current: list[str] = []
+        for w in chunk.split():
+            if w.casefold() in ands and current:
+                parts.append(" ".join(current))
+                current = []
+            else:
+                current.append(w)
+        if current:
+            parts.append(" ".join(current))
+    return parts
+
+
+def _tidy_case(name: str) -> str:
+    """An all-capitals name ("JANE CARTER") written as a name ("Jane Carter")."""
+    if name.isupper() and len(name.split()) >= 2:
+        return " ".join(w.capitalize() for w in name.split())
+    return name
+
+
+def names_in(text: str, c: Cues, stop: frozenset[str], *, cued: bool) -> Byline | None:
+    """The names at the start of ``text``: cut at the first date, number, handle, bar or
+    bracket; then comma- or 'and'-joined names, stopping at the first role or bio clause.
+
+    ``cued`` (the text followed a byline cue): trailing lower-case words are dropped and one
+    word alone may be a name; otherwise every part must be a name of two to five words.
+    """
+    found = find_date(text)
+    if found is not None and found.start > 0:
+        text = text[: found.start]
+    text = _first_field(text)
+    digit = _DIGIT.search(text)
+    if digit:
+        text = text[: digit.start()]
+    words = text.split()
+    while digit and words and words[-1].casefold().strip(".,") in c.months:
+        words.pop()  # "Jane Doe March 18 at 12:22" lost its year, so no date was found
+    for i, w in enumerate(words):
+        folded = w.casefold().strip("+:.,")
+        if i and (w.startswith("@") or folded in c.social or folded in c.sets["follow"]):
+            words = words[:i]  # "Follow @handle", "Share"
+            break
+    text = " ".join(words).strip(TRIM + ",;")
+    roles = _role_words(c)
+    parts = _split_names(text, c)
+    kept: list[str] = []
+    for n, part in enumerate(parts):
+        words = part.split()
+        if cued and n == len(parts) - 1:
+            while words and not _CAPITAL.match(words[-1]):
+                words.pop()  # "Par Jane Doe le" (the date was cut), "Von Anfang an"
+        if len(words) == 1 and not (cued and len(parts) == 1 and part == words[0]):
+            break  # one word alone is a name only right after a cue ("By Pamela")
+        if not _is_name(words, c, stop, roles, cued):
+            break
+        kept.append(" ".join(words))
+    if not kept:
+        return None
+    if not cued and len(kept) < len(parts):
+        return None  # a bare line must be names only
+    authors = tuple(_tidy_case(k) for k in kept)
+    end = text.find(kept[-1]) + len(kept[-1])
+    written = _tidy_case(text[:end]) if len(kept) > 1 else authors[0]
+    return Byline(written, authors)
+
+
+def _cued(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
+    """A field opening with a byline cue ("By", "Von", "Par"), or a cue after a date or time."""
+    for field in _FIELDS.split(text):
+        field = field.strip()
+        hit = c.prefix("byline", field) if field else None
+        if hit and hit[1]:
+            return names_in(hit[1], c, stop, cued=True)
+    words = text.split()
+    for i in range(1, len(words) - 1):
+        if _DIGIT.search(words[i - 1]) and words[i].casefold() in c.sets["byline"]:
+            return names_in(" ".join(words[i + 1:]), c, stop, cued=True)
+    return None
+
+
+def _under_label(lines: list[Line], k: int, c: Cues, stop: frozenset[str]) -> Byline | None:
+    """Names one per line under a lone cue ("By" / "Jane Doe" / "@jdoe" / "Tom Roe")."""
+    found: list[Byline] = []
+    for ln in lines[k: k + LABEL_LINES]:
+        if ln.text.startswith("@") and ln.words <= 2:
+            continue
+        got = names_in(ln.text, c, stop, cued=not found)
+        if got is None:
+            break
+        found.append(got)
+    if len(found) <= 1:
+        return found[0] if found else None
+    authors = tuple(a for f in found for a in f.authors)
+    return Byline(", ".join(authors), authors)
+
+
+def _beside_date(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
+    """A name sharing a line with the date: "Jane Doe | 4 March 2024", "4 March 2024 Jane Doe"."""
+    fields = _FIELDS.split(text)
+    if len([f for f in fields if f.strip(TRIM)]) > MAX_FIELDS:
+        return None  # a date among categories: "01.12.2022 / News / Energy / Top Stories"
+    for field in fields:
+        field = field.strip(TRIM + ",;")
+        if not field or c.prefix("published", field) or c.prefix("updated", field):
+            continue
+        found = find_date(field)
+        if found is None:
+            pieces = [field]
+        elif field[: found.start].rstrip().endswith(","):
+            continue  # a place before the date: "New York, March 4"
+        else:
+            pieces = [field[: found.start], field[found.end:]]
+        for piece in pieces:
+            piece = piece.strip(TRIM + ",;")
+            if piece and not _DIGIT.match(piece):
+                got = names_in(piece, c, stop, cued=False)
+                if got:
+                    return got
+    return None
+
+
+def _follow(ln: Line, c: Cues) -> bool:
+    """A 'Follow' button under an author's name ("+ FOLLOW", "Follow Followed")."""
+    tokens = ln.key.replace("+", " ").split()
+    return bool(tokens) and len(tokens) <= 3 and all(t in c.sets["follow"] for t in tokens)
+
+
+def _vouched(lines: list[Line], j: int, t: int, c: Cues) -> bool:
+    """A bare name line is a byline when a date, a role, a 'Follow' button or a handle is by
+    it, or when it sits just under the title."""
+    ln = lines[j]
+    tail = ln.text.split()[len(_first_field(ln.text).split()):]
+    if tail and all(w.startswith("@") or w.casefold().strip("+|•·:,") in c.sets["follow"] for w in tail):
+        return True  # "Jane Doe, @jdoe", "Jane Doe | Follow"
+    if 0 <= t < j <= t + 3:
+        return True
+    for k in range(max(0, j - NEAR), min(len(lines), j + NEAR + 1)):
+        if k == j or (t >= 0 and min(j, k) <= t <= max(j, k)):
+            continue  # a date on the other side of the title is the article's, not this line's
+        near = lines[k]
+        if near.kind == "date" or _follow(near, c):
+            return True
+        if k == j + 1 and near.words <= 20 and c.prefix("roles", near.text) is not None:
+            return True
+    return False
+
+
+def _in_title(found: Byline, topic: set[str]) -> bool:
+    """A name taken from the headline's own words is its subject, not its author."""
+    return any(w.casefold()[:STEM] in topic for a in found.authors for w in a.split() if len(w) >= 3)
+
+
+def find_byline(lines: list[Line], t: int, start: int, c: Cues, stop: frozenset[str]) -> Byline | None:
+    """The byline by the title (at ``t``, -1 when none) or over the body (at ``start``).
+
+    A line with a byline cue wins over a name beside a date, which wins over a bare name
+    line; among equals the one nearest the title (below it first) is taken.
+    """
+    anchor = t if t >= 0 else start
+    lo = max(0, anchor - ABOVE)
+    hi = min(len(lines), max(start, anchor + 1) + BELOW, anchor + SPAN)
+    best: _Found | None = None
+    cue_words = c.by_first["byline"].keys()
+    topic = {w[:STEM] for w in _WORD.findall(lines[t].key) if len(w) >= 3} if t >= 0 else set()
+    for j in range(lo, hi):
+        ln = lines[j]
+        if ln.words > MAX_WORDS or j == t or ln.kind in ("comments", "junk"):
+            continue
+        got: Byline | None = None
+        score = 0
+        if ln.key in c.sets["byline"] and j + 1 < len(lines):
+            got, score = _under_label(lines, j + 1, c, stop), 3
+        if got is None and not cue_words.isdisjoint(_WORD.findall(ln.key)):
+            got, score = _cued(ln.text, c, stop), 3
+        if got is None and (ln.kind == "date" or ln.dated):
+            got, score = _beside_date(ln.text, c, stop), 2
+        if got is None and ln.kind == "text" and ln.words <= BARE_WORDS and _vouched(lines, j, t, c):
+            got, score = names_in(ln.text, c, stop, cued=False), 1
+        if got is None or (score < 3 and _in_title(got, topic)):
+            continue
+        distance = abs(j - anchor) + (0.5 if j < anchor else 0.0)
+        if best is None or (score, -distance) > (best.score, -best.distance):
+            best = _Found(score, distance, got)
+    return best.byline if best else None
