@@ -18,6 +18,9 @@ SPAN = 40
 MAX_WORDS = 24
 #: A name line with no cue has at most this many words (name, handle, "Follow").
 BARE_WORDS = 8
+#: An 'Updated' or 'Posted' word after a name is cut when it has at least this many letters
+#: (shorter cues such as French "Le" are also name particles).
+CUE_LETTERS = 5
 #: Name lines (and handles) read under a lone "By".
 LABEL_LINES = 6
 #: A date line with more fields than this lists categories or tags, not its author.
@@ -34,9 +37,13 @@ _PARTICLES = frozenset({
 })
 _CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’.-]*$")
 #: Between the fields of a byline line: bars, bullets, dashes, tildes, slashes, brackets.
-_FIELDS = re.compile(r"\s+[|•·~–—-]\s+|\s*[|•·/]\s*|\s*[–—]\s*|\s*\([^)]*\)?\s*|\s+(?=@)")
+_FIELDS = re.compile(
+    r"\s+[|•·~–—-]\s+|\s*[|•·]\s*|\s*(?<!\d)/(?!\d)\s*|\s*[–—]\s*|\s*\([^)]*\)?\s*|\s+(?=@)"
+)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
+#: A lower-case letter followed by a capital inside a word: two spans glued by the copy.
+_GLUED = re.compile(r"[a-zà-ÿ](?=[A-ZÀ-Þ]\w)")
 _JOINERS = re.compile(r"\s*(?:,|;|&)\s*")
 
 
@@ -76,7 +83,7 @@ def _is_name(words: list[str], c: Cues, stop: frozenset[str], roles: frozenset[s
         return False
     for w in words:
         folded = w.casefold().strip(".,")
-        if folded in roles or folded in c.social:
+        if folded in roles or folded in c.sets["share"] or folded in c.sets["follow"]:
             return False
         if not _CAPITAL.match(w) and folded not in _PARTICLES:
             return False
@@ -107,6 +114,21 @@ def _tidy_case(name: str) -> str:
     return name
 
 
+def _cut_tail(words: list[str], c: Cues, roles: frozenset[str]) -> list[str]:
+    """Words up to a handle, a 'Follow' button, an 'Updated' label or a role glued to the
+    last name ("Jane DoeStaff Writer", "Jane DoeEXAMPLE News")."""
+    for i, w in enumerate(words):
+        folded = w.casefold().strip("+:.,")
+        if i and (w.startswith("@") or folded in c.sets["follow"] or folded in c.sets["share"]):
+            return words[:i]  # "@jdoe", "Follow", "Share", "Lesezeit: 4 Min."
+        if i and len(folded) >= CUE_LETTERS and (folded in c.sets["updated"] or folded in c.sets["published"]):
+            return words[:i]
+        glued = _GLUED.search(w)
+        if glued and (w[glued.start() + 1:].casefold() in roles or w[glued.start() + 2].isupper()):
+            return [*words[:i], w[: glued.start() + 1]]
+    return words
+
+
 def names_in(text: str, c: Cues, stop: frozenset[str], *, cued: bool) -> Byline | None:
     """The names at the start of ``text``: cut at the first date, number, handle, bar or
     bracket; then comma- or 'and'-joined names, stopping at the first role or bio clause.
@@ -124,13 +146,9 @@ def names_in(text: str, c: Cues, stop: frozenset[str], *, cued: bool) -> Byline 
     words = text.split()
     while digit and words and words[-1].casefold().strip(".,") in c.months:
         words.pop()  # "Jane Doe March 18 at 12:22" lost its year, so no date was found
-    for i, w in enumerate(words):
-        folded = w.casefold().strip("+:.,")
-        if i and (w.startswith("@") or folded in c.social or folded in c.sets["follow"]):
-            words = words[:i]  # "Follow @handle", "Share"
-            break
-    text = " ".join(words).strip(TRIM + ",;")
     roles = _role_words(c)
+    words = _cut_tail(words, c, roles)
+    text = " ".join(words).strip(TRIM + ",;")
     parts = _split_names(text, c)
     kept: list[str] = []
     for n, part in enumerate(parts):
@@ -138,16 +156,21 @@ def names_in(text: str, c: Cues, stop: frozenset[str], *, cued: bool) -> Byline 
         if cued and n == len(parts) - 1:
             while words and not _CAPITAL.match(words[-1]):
                 words.pop()  # "Par Jane Doe le" (the date was cut), "Von Anfang an"
+        if not part.isupper():
+            while len(words) > 1 and words[-1].isupper() and len(words[-1].strip(".")) > 1:
+                words.pop()  # "Jane Doe USA TODAY": the paper after the name
         if len(words) == 1 and not (cued and len(parts) == 1 and part == words[0]):
             break  # one word alone is a name only right after a cue ("By Pamela")
-        if not _is_name(words, c, stop, roles, cued):
+        # After a cue the first part may be a desk ("By Staff Reports"); later parts are
+        # names only, the first role ends the list ("Jane Doe, Senior Editor, ...").
+        if not _is_name(words, c, stop, frozenset() if cued and n == 0 else roles, cued):
             break
         kept.append(" ".join(words))
     if not kept:
         return None
     if not cued and len(kept) < len(parts):
         return None  # a bare line must be names only
-    authors = tuple(_tidy_case(k) for k in kept)
+    authors = tuple(dict.fromkeys(_tidy_case(k) for k in kept))
     end = text.find(kept[-1]) + len(kept[-1])
     written = _tidy_case(text[:end]) if len(kept) > 1 else authors[0]
     return Byline(written, authors)
@@ -208,6 +231,16 @@ def _beside_date(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
     return None
 
 
+def _skip_numbers(text: str) -> str:
+    """The text after leading fields without letters: a date the parser does not read
+    ("17/11/2019 ~ Jane Doe")."""
+    fields = _FIELDS.split(text)
+    i = 0
+    while i < len(fields) - 1 and not any(ch.isalpha() for ch in fields[i]):
+        i += 1
+    return " | ".join(fields[i:]) if i else text
+
+
 def _follow(ln: Line, c: Cues) -> bool:
     """A 'Follow' button under an author's name ("+ FOLLOW", "Follow Followed")."""
     tokens = ln.key.replace("+", " ").split()
@@ -264,7 +297,7 @@ def find_byline(lines: list[Line], t: int, start: int, c: Cues, stop: frozenset[
         if got is None and (ln.kind == "date" or ln.dated):
             got, score = _beside_date(ln.text, c, stop), 2
         if got is None and ln.kind == "text" and ln.words <= BARE_WORDS and _vouched(lines, j, t, c):
-            got, score = names_in(ln.text, c, stop, cued=False), 1
+            got, score = names_in(_skip_numbers(ln.text), c, stop, cued=False), 1
         if got is None or (score < 3 and _in_title(got, topic)):
             continue
         distance = abs(j - anchor) + (0.5 if j < anchor else 0.0)

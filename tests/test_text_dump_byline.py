@@ -1,0 +1,130 @@
+"""Text dumps: the byline by the headline, names only (fixtures written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from reader.core.models import Article
+from reader.core.text import extract_text_page
+
+TITLE = "New lighthouse switched on at the northern cape"
+BODY = [
+    "The new lighthouse on the northern cape was switched on last night after three years of building work.",
+    "Its lamp can be seen from forty kilometres away, and the keepers say that the old tower will become a museum.",
+    "The lighthouse was paid for by the harbour board and by a collection among the fishing families of the cape.",
+]
+DE_TITLE = "Neuer Leuchtturm am nördlichen Kap eingeschaltet"
+DE_BODY = [
+    "Der neue Leuchtturm am nördlichen Kap ist gestern Abend nach drei Jahren Bauzeit eingeschaltet worden.",
+    "Seine Lampe ist vierzig Kilometer weit zu sehen, und die Wärter sagen, dass der alte Turm ein Museum wird.",
+    "Bezahlt wurde der Leuchtturm von der Hafenverwaltung und mit einer Sammlung unter den Fischerfamilien.",
+]
+FR_TITLE = "Le nouveau phare du cap nord a été allumé"
+FR_BODY = [
+    "Le nouveau phare du cap nord a été allumé hier soir après trois années de travaux sur la falaise.",
+    "Sa lampe se voit à quarante kilomètres, et les gardiens disent que la vieille tour deviendra un musée.",
+    "Le phare a été payé par le port et par une collecte parmi les familles de pêcheurs du cap.",
+]
+ES_TITLE = "El nuevo faro del cabo norte ya está encendido"
+ES_BODY = [
+    "El nuevo faro del cabo norte se encendió anoche después de tres años de obras en el acantilado.",
+    "Su luz se ve a cuarenta kilómetros, y los fareros dicen que la vieja torre será un museo para el pueblo.",
+    "El faro fue pagado por el puerto y por una colecta entre las familias de pescadores del cabo.",
+]
+
+
+def _page(header: list[str], body: list[str] = BODY, chrome: tuple[str, ...] = ("Home", "Coast")) -> Article:
+    lines = [*chrome, *header, ""]
+    for para in body:
+        lines += [para, ""]
+    return extract_text_page("\n".join(lines))
+
+
+def test_role_and_bio_after_the_name_are_dropped() -> None:
+    art = _page([TITLE, "By Jane Carter, Senior Staff Writer, Coastal Heritage Project", "4 March 2024"])
+    assert art.byline == "Jane Carter"
+    assert art.authors == ("Jane Carter",)
+
+
+def test_a_cue_inside_the_date_line_gives_the_name_and_the_date() -> None:
+    art = _page([TITLE, "by Jane Carter July 10, 2015"])
+    assert art.byline == "Jane Carter"
+    assert art.published == datetime(2015, 7, 10)
+
+
+def test_time_follow_button_and_handle_after_the_name_are_dropped() -> None:
+    art = _page([TITLE, "Share", "Tweet", "By Jane Carter March 18 at 12:22 PM Follow @janecarter"])
+    assert art.byline == "Jane Carter"
+
+
+def test_a_name_beside_the_date_without_a_cue() -> None:
+    art = _page([FR_TITLE, "Marie Dubois | lundi 9 décembre 2019 à 09h08"], FR_BODY, ("Accueil", "Régions"))
+    assert art.byline == "Marie Dubois"
+    art = _page([TITLE, "17/11/2019 ~ Jane Carter"])
+    assert art.byline == "Jane Carter"
+
+
+def test_a_name_glued_to_the_date() -> None:
+    art = _page([DE_TITLE, "Anna Schmidt3.11.2023"], DE_BODY, ("Startseite", "Küste"))
+    assert art.byline == "Anna Schmidt"
+
+
+def test_a_bare_name_vouched_for_by_a_follow_button_and_a_date() -> None:
+    art = _page([TITLE, "Jane Carter", "Follow", "Oct 18, 2019 · 8 min read"])
+    assert art.byline == "Jane Carter"
+
+
+def test_a_bare_name_with_its_handle() -> None:
+    art = _page([TITLE, "Keepers plan a museum in the old tower.", "Jane Carter, @jcarter", "Comments"])
+    assert art.byline == "Jane Carter"
+
+
+def test_a_name_over_its_role_line() -> None:
+    header = [ES_TITLE, "Los fareros celebran la nueva luz.", "María López", "Periodista de Sociedad", "Compartir"]
+    art = _page(header, ES_BODY, ("Inicio", "Costa"))
+    assert art.byline == "María López"
+
+
+def test_names_one_per_line_under_a_lone_cue() -> None:
+    art = _page([TITLE, "By", "Jane Carter", "@jcarter", "Tom Reyes", "4 March 2024"])
+    assert art.authors == ("Jane Carter", "Tom Reyes")
+    assert art.byline == "Jane Carter, Tom Reyes"
+
+
+def test_a_bracketed_role_ends_the_byline() -> None:
+    art = _page([TITLE, "by Jane Carter (reporting) and Tom Reyes (photography)", "4 March 2024"])
+    assert art.byline == "Jane Carter"
+
+
+def test_a_cued_name_in_capitals_wins_over_a_column_name() -> None:
+    art = _page([TITLE, "Harbour Notes", "By JANE CARTER MARCH 4, 2024"])
+    assert art.byline == "Jane Carter"
+    assert art.published == datetime(2024, 3, 4)
+
+
+def test_several_authors_are_kept() -> None:
+    art = _page([DE_TITLE, "Von Anna Schmidt und Karl Weber", "4. März 2024"], DE_BODY, ("Startseite", "Küste"))
+    assert art.byline == "Anna Schmidt und Karl Weber"
+    assert art.authors == ("Anna Schmidt", "Karl Weber")
+    art = _page([TITLE, "By Jane Carter and Tom Reyes USA TODAY", "4 March 2024"])
+    assert art.authors == ("Jane Carter", "Tom Reyes")
+
+
+def test_a_section_over_the_title_is_not_a_byline() -> None:
+    art = _page(["World Affairs", TITLE, "4 March 2024"])
+    assert art.byline is None
+
+
+def test_headline_words_beside_the_date_are_not_a_byline() -> None:
+    art = _page([TITLE, "2024-03-04 Northern Cape"])
+    assert art.byline is None
+
+
+def test_a_role_glued_to_the_name_is_cut() -> None:
+    art = _page([TITLE, "By Jane CarterStaff Writer", "4 March 2024"])
+    assert art.byline == "Jane Carter"
+
+
+def test_a_cue_after_the_time_and_a_reading_time_after_the_name() -> None:
+    art = _page([DE_TITLE, "1.11.23 20:19 von Lars Weber Lesezeit: 4 Min."], DE_BODY, ("Startseite", "Küste"))
+    assert art.byline == "Lars Weber"
