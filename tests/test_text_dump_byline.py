@@ -128,3 +128,35 @@ def test_a_role_glued_to_the_name_is_cut() -> None:
 def test_a_cue_after_the_time_and_a_reading_time_after_the_name() -> None:
     art = _page([DE_TITLE, "1.11.23 20:19 von Lars Weber Lesezeit: 4 Min."], DE_BODY, ("Startseite", "Küste"))
     assert art.byline == "Lars Weber"
+
+
+def test_a_name_before_a_comma_and_the_date() -> None:
+    art = _page([DE_TITLE, "16", "Anna Schmidt, 03.11.2023 15:32 Uhr"], DE_BODY, ("Startseite", "Küste"))
+    assert art.byline == "Anna Schmidt"
+
+
+def test_a_place_in_capitals_before_the_date_is_not_a_byline() -> None:
+    art = _page([TITLE, "NEW HAVEN, 03.11.2023"])
+    assert art.byline is None
+
+
+def test_a_date_the_parser_cannot_read_before_the_name() -> None:
+    art = _page([DE_TITLE, "28. Juni 201914. Januar 2020 | Klaus Weber-Lange"], DE_BODY, ("Startseite", "Küste"))
+    assert art.byline == "Klaus Weber-Lange"
+
+
+def test_words_after_the_name_in_a_cued_line_are_cut() -> None:
+    header = [DE_TITLE, "Von Anna Schmidt am Samstag, 19. Oktober 2019 um 11:14 Uhr"]
+    art = _page(header, DE_BODY, ("Startseite", "Küste"))
+    assert art.byline == "Anna Schmidt"
+
+
+def test_a_user_name_after_an_author_label() -> None:
+    header = [DE_TITLE, "Veröffentlicht: 05.01.2020 | Autor: leuchtfeuer | Abgelegt unter: Küste, Fotografie"]
+    art = _page(header, DE_BODY, ("Startseite", "Küste"))
+    assert art.byline == "leuchtfeuer"
+
+
+def test_a_handle_glued_to_the_name() -> None:
+    art = _page([TITLE, "By Jane Carter@jcarter Nov 19, 2019, 7:53pm EST"])
+    assert art.byline == "Jane Carter"

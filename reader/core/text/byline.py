@@ -42,6 +42,8 @@ _FIELDS = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
+#: One user name ("jdoe", "j.doe_42"), as a label ("Author:") may give instead of a name.
+_HANDLE = re.compile(r"^[^\W\d][\w.-]{2,30}$")
 #: A lower-case letter followed by a capital inside a word: two spans glued by the copy.
 _GLUED = re.compile(r"[a-zà-ÿ](?=[A-ZÀ-Þ]\w)")
 _JOINERS = re.compile(r"\s*(?:,|;|&)\s*")
@@ -139,7 +141,7 @@ def names_in(text: str, c: Cues, stop: frozenset[str], *, cued: bool) -> Byline 
     found = find_date(text)
     if found is not None and found.start > 0:
         text = text[: found.start]
-    text = _first_field(text)
+    text = _first_field(text).split("@", 1)[0]  # "Jane Doe@jdoe": the handle glued on
     digit = _DIGIT.search(text)
     if digit:
         text = text[: digit.start()]
@@ -148,6 +150,13 @@ def names_in(text: str, c: Cues, stop: frozenset[str], *, cued: bool) -> Byline 
         words.pop()  # "Jane Doe March 18 at 12:22" lost its year, so no date was found
     roles = _role_words(c)
     words = _cut_tail(words, c, roles)
+    if cued:
+        for i, w in enumerate(words):
+            bare = w.strip(",;&")
+            folded = bare.casefold()
+            if i and bare and not _CAPITAL.match(bare) and folded not in _PARTICLES and folded not in c.sets["and"]:
+                words = words[:i]  # "Von Jane Doe am Samstag", "Par Jane Doe le 14"
+                break
     text = " ".join(words).strip(TRIM + ",;")
     parts = _split_names(text, c)
     kept: list[str] = []
@@ -182,6 +191,9 @@ def _cued(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
         field = field.strip()
         hit = c.prefix("byline", field) if field else None
         if hit and hit[1]:
+            labelled = field[len(hit[0]):].lstrip().startswith(":")
+            if labelled and _HANDLE.match(hit[1]):
+                return Byline(hit[1], (hit[1],))  # "Author: jdoe": a user name after a label
             return names_in(hit[1], c, stop, cued=True)
     words = text.split()
     for i in range(1, len(words) - 1):
@@ -218,8 +230,8 @@ def _beside_date(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
         found = find_date(field)
         if found is None:
             pieces = [field]
-        elif field[: found.start].rstrip().endswith(","):
-            continue  # a place before the date: "New York, March 4"
+        elif field[: found.start].rstrip().endswith(",") and field[: found.start].isupper():
+            continue  # a place before the date: "BERLIN, 4. März"
         else:
             pieces = [field[: found.start], field[found.end:]]
         for piece in pieces:
@@ -231,12 +243,16 @@ def _beside_date(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
     return None
 
 
-def _skip_numbers(text: str) -> str:
-    """The text after leading fields without letters: a date the parser does not read
-    ("17/11/2019 ~ Jane Doe")."""
+def _datish(field: str, c: Cues) -> bool:
+    """Numbers and month names only: a date the parser does not read ("28. Juni 201914. Januar")."""
+    return all(w.casefold() in c.months for w in re.findall(r"[^\W\d_]+", field))
+
+
+def _skip_numbers(text: str, c: Cues) -> str:
+    """The text after leading fields of numbers and months ("17/11/201917/11/2019 ~ Jane Doe")."""
     fields = _FIELDS.split(text)
     i = 0
-    while i < len(fields) - 1 and not any(ch.isalpha() for ch in fields[i]):
+    while i < len(fields) - 1 and _datish(fields[i], c):
         i += 1
     return " | ".join(fields[i:]) if i else text
 
@@ -297,7 +313,7 @@ def find_byline(lines: list[Line], t: int, start: int, c: Cues, stop: frozenset[
         if got is None and (ln.kind == "date" or ln.dated):
             got, score = _beside_date(ln.text, c, stop), 2
         if got is None and ln.kind == "text" and ln.words <= BARE_WORDS and _vouched(lines, j, t, c):
-            got, score = names_in(_skip_numbers(ln.text), c, stop, cued=False), 1
+            got, score = names_in(_skip_numbers(ln.text, c), c, stop, cued=False), 1
         if got is None or (score < 3 and _in_title(got, topic)):
             continue
         distance = abs(j - anchor) + (0.5 if j < anchor else 0.0)
