@@ -463,3 +463,49 @@ def test_a_lone_site_name_and_a_date_label_leave_the_body_but_a_product_name_sta
     assert "EXAMPLENEWS.COM" not in art.text
     assert "Release Date" not in art.text
     assert "Node.js" in art.text
+
+
+NOTICE = [
+    "We are not willing or obliged to take part in dispute settlement proceedings before a consumer arbitration board.",
+    "As a provider we are responsible for our own content on these pages under the general laws of the land we work in.",
+    "Obligations to remove or block the use of information under the general laws remain unaffected by this, as always.",
+]
+SECTION = [
+    "Our offer contains links to external websites of third parties over whose content we have no influence at all. "
+    "For that reason we cannot accept any liability for this content of others.",
+    "A permanent check of the content of the linked pages is not reasonable without concrete evidence of a breach of "
+    "the law, but we will remove such links as soon as we learn of any breach.",
+]
+
+
+def test_closing_section_of_glued_paragraphs_under_a_sub_heading_is_kept() -> None:
+    # Paragraphs in <p>s, then a last section whose paragraphs sit in <div>s (glued):
+    # under a sub-heading, two long glued paragraphs are body, not teasers at its edge.
+    dump = "\n".join([
+        "Home", "Services", "Contact", "Imprint", "",
+        "Dispute settlement", "",
+        NOTICE[0], "",
+        "Liability for content", "",
+        NOTICE[1], "",
+        NOTICE[2], "",
+        "Liability for links", "",
+        *SECTION, "",
+        "Contact", "", "Phone 0123 456", "",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.endswith(SECTION[1])
+    assert NOTICE[1] in art.text
+
+
+def test_teasers_under_a_list_heading_still_end_the_body() -> None:
+    # The same glued paragraphs under a list heading ("Most read") are teasers.
+    dump = "\n".join([
+        "Home", "News", "",
+        NOTICE[0], "",
+        NOTICE[1], "",
+        NOTICE[2], "",
+        "Most read",
+        *SECTION, "",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.endswith(NOTICE[2])

@@ -7,7 +7,7 @@ import re
 from reader.core.text.captions import is_caption
 from reader.core.text.cues import Cues
 from reader.core.text.lines import Line, bulleted
-from reader.core.text.region import marks_paragraphs, runon
+from reader.core.text.region import headed, marks_paragraphs, runon
 
 _WORD = re.compile(r"\w+")
 #: A paragraph this long at the edge of a body goes only when boilerplate through and through.
@@ -18,6 +18,11 @@ MIN_ITEMS = 2
 #: share of the prose they may hold at most to be cut.
 TAIL_LINES = 3
 TAIL_SHARE = 0.2
+#: Glued prose lines this long, two or more under a sub-heading of at most
+#: SECTION_HEAD_WORDS, end a body as they are (a section set in <div>s).
+PAIR_WORDS = 20
+SECTION_HEAD_WORDS = 8
+_CUT = ("...", "…")
 
 
 def extend(lines: list[Line], start: int, end: int, c: Cues) -> tuple[int, int]:
@@ -133,10 +138,10 @@ def trim(lines: list[Line], start: int, end: int, structured: bool, c: Cues) -> 
         structured = False
     lo, hi = start, end
     end = _cut_paywall(lines, start, end, c)
-    while end > start and _weak(lines[end - 1], structured, c) and not _announced(lines, start, end - 1):
+    while end > start and _weak_end(lines, start, end - 1, structured, c):
         end -= 1
     end = _cut_tail(lines, start, end, c)
-    while end > start and _weak(lines[end - 1], structured, c) and not _announced(lines, start, end - 1):
+    while end > start and _weak_end(lines, start, end - 1, structured, c):
         end -= 1
     while start < end and _weak(lines[start], structured, c):
         start += 1
@@ -144,6 +149,31 @@ def trim(lines: list[Line], start: int, end: int, structured: bool, c: Cues) -> 
         # Nothing but glued prose: the page's only text is the body, whatever its markup.
         return trim(lines, lo, hi, False, c)
     return start, end
+
+
+def _weak_end(lines: list[Line], start: int, j: int, structured: bool, c: Cues) -> bool:
+    """The last line of a region, lines[j], may be cut off."""
+    return _weak(lines[j], structured, c) and not _announced(lines, start, j) and not _div_section(lines, start, j)
+
+
+def _glued_prose(ln: Line) -> bool:
+    return (
+        ln.kind == "text" and ln.prose and not ln.alone and ln.seen == 1 and not ln.boiler
+        and ln.words >= PAIR_WORDS and not ln.text.endswith(_CUT) and not headed(ln)
+    )
+
+
+def _div_section(lines: list[Line], start: int, j: int) -> bool:
+    """Lines[j] closes a section of long glued paragraphs under a short sub-heading, on a
+    page that marks its paragraphs: a part of the body set in <div>s or <br>s. A list of
+    teasers sits under a list heading, a caption or company profile has no heading."""
+    k = j
+    while k > start and _glued_prose(lines[k]):
+        k -= 1
+    head = lines[k]
+    return (
+        j - k >= 2 and head.kind == "text" and not head.prose and 1 <= head.words <= SECTION_HEAD_WORDS
+    )
 
 
 def _announced(lines: list[Line], start: int, j: int) -> bool:

@@ -103,7 +103,7 @@ def marks_paragraphs(lines: list[Line], start: int, end: int) -> bool:
     return glued < 2 or alone >= LOCAL_ALONE_SHARE * total
 
 
-def _headed(ln: Line) -> bool:
+def headed(ln: Line) -> bool:
     """Starts with Title Case words: a story title glued to its teaser."""
     words = [w for w in ln.text.split()[:6] if w[:1].isalpha()]
     return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= len(words) - 1
@@ -114,7 +114,7 @@ def glued_prose_runs(lines: list[Line]) -> list[int]:
     out: list[int] = []
     run: list[int] = []
     for ln in (*lines, None):
-        if ln is not None and ln.prose and not ln.alone and ln.seen == 1 and ln.kind == "text" and not _headed(ln):
+        if ln is not None and ln.prose and not ln.alone and ln.seen == 1 and ln.kind == "text" and not headed(ln):
             run.append(ln.index)
             continue
         if len(run) >= GLUED_RUN:
