@@ -160,3 +160,32 @@ def test_a_user_name_after_an_author_label() -> None:
 def test_a_handle_glued_to_the_name() -> None:
     art = _page([TITLE, "By Jane Carter@jcarter Nov 19, 2019, 7:53pm EST"])
     assert art.byline == "Jane Carter"
+
+
+def test_a_name_over_a_newsroom_line() -> None:
+    header = [DE_TITLE, "4. März 2024"]
+    lines = ["Startseite", "Küste", *header, "", DE_BODY[0], "", "Anna Schmidt", "Mitglied der Küsten-Redaktion", ""]
+    lines += [p for para in DE_BODY[1:] for p in (para, "")]
+    art = extract_text_page("\n".join(lines))
+    assert art.byline == "Anna Schmidt"
+
+
+def test_a_quoted_post_signed_with_a_date_is_not_the_byline() -> None:
+    art = _page([TITLE, "Keepers plan a museum.", "— Tom Reyes (@treyes) March 4, 2024"])
+    assert art.byline is None
+
+
+def test_a_site_name_the_page_credits_as_author_over_the_title() -> None:
+    lines = ["Jane Carter", "About", "Subscribe", "4 March 2024", "Notes", TITLE, "", *BODY]
+    lines += ["", "Written on March 4 by", "Jane Carter", "© Jane Carter 2024"]
+    art = extract_text_page("\n".join(lines))
+    assert art.byline == "Jane Carter"
+    lines = ["Harbour Board", "About", "Subscribe", "4 March 2024", "Notes", TITLE, "", *BODY, "", "Harbour Board"]
+    assert extract_text_page("\n".join(lines)).byline is None
+
+
+def test_an_unknown_cue_word_before_a_name_the_page_credits() -> None:
+    lines = [TITLE, "durch Jane Carter", "", *BODY, "", "Weitere Artikel von Jane Carter"]
+    assert extract_text_page("\n".join(lines)).byline == "Jane Carter"
+    lines = [TITLE, "durch Jane Carter", "", *BODY]
+    assert extract_text_page("\n".join(lines)).byline is None

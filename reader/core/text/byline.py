@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from reader.core.text.cues import TRIM, Cues
 from reader.core.text.dates import find_date
@@ -23,6 +24,13 @@ BARE_WORDS = 8
 CUE_LETTERS = 5
 #: Name lines (and handles) read under a lone "By".
 LABEL_LINES = 6
+#: A role line under a name has at most this many words.
+ROLE_WORDS = 12
+#: Lines above the title where a name the page repeats as an author's may sit.
+WIDE = 12
+#: At most this many name lines are checked for a repeat, and this many of each name's repeats.
+RECUR_NAMES = 4
+RECUR_LOOKS = 20
 #: A date line with more fields than this lists categories or tags, not its author.
 MAX_FIELDS = 3
 #: Words of a name and of the title are compared by this many first letters ("Deutsche", "deutschen").
@@ -220,6 +228,8 @@ def _under_label(lines: list[Line], k: int, c: Cues, stop: frozenset[str]) -> By
 
 def _beside_date(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
     """A name sharing a line with the date: "Jane Doe | 4 March 2024", "4 March 2024 Jane Doe"."""
+    if text[:1] in "—–―":
+        return None  # "— Jane Doe (@jdoe) March 4, 2024": who wrote a quoted post
     fields = _FIELDS.split(text)
     if len([f for f in fields if f.strip(TRIM)]) > MAX_FIELDS:
         return None  # a date among categories: "01.12.2022 / News / Energy / Top Stories"
@@ -278,8 +288,31 @@ def _vouched(lines: list[Line], j: int, t: int, c: Cues) -> bool:
         near = lines[k]
         if near.kind == "date" or _follow(near, c):
             return True
-        if k == j + 1 and near.words <= 20 and c.prefix("roles", near.text) is not None:
+        if k == j + 1 and _role_line(near, c):
             return True
+    return False
+
+
+def _role_line(ln: Line, c: Cues) -> bool:
+    """A short line naming a job: "Staff writer", "Mitglied der Lokal-Redaktion"."""
+    if ln.words > ROLE_WORDS:
+        return False
+    return c.prefix("roles", ln.text) is not None or not _role_words(c).isdisjoint(_WORD.findall(ln.key))
+
+
+def _recurs(name: str, own: int, page: str, c: Cues) -> bool:
+    """The name comes back elsewhere on the page (not on the line at offset ``own``) as an
+    author's: after a byline cue ("More by Jane Doe", "Written by" over it) or a copyright sign."""
+    cue_ends = {cue.rsplit(maxsplit=1)[-1] for cue in c.sets["byline"]}
+    at = page.find(name)
+    seen = 0
+    while at >= 0 and seen < RECUR_LOOKS:
+        seen += 1
+        if page.rfind("\n", 0, at) + 1 != own:
+            before = page[max(0, at - 24): at].split()  # the cue may end the line above
+            if before and (before[-1].casefold().strip(TRIM + ",") in cue_ends or before[-1] in ("©", "(c)")):
+                return True
+        at = page.find(name, at + len(name))
     return False
 
 
@@ -319,4 +352,37 @@ def find_byline(lines: list[Line], t: int, start: int, c: Cues, stop: frozenset[
         distance = abs(j - anchor) + (0.5 if j < anchor else 0.0)
         if best is None or (score, -distance) > (best.score, -best.distance):
             best = _Found(score, distance, got)
-    return best.byline if best else None
+    if best is None:
+        return _recurring(lines, max(0, anchor - WIDE), hi, t, c, stop, topic)
+    return best.byline
+
+
+def _recurring(
+    lines: list[Line], lo: int, hi: int, t: int, c: Cues, stop: frozenset[str], topic: set[str],
+) -> Byline | None:
+    """A name line near the header that the page names again as an author ("More by X",
+    "© X"): a personal site's name over the title, or "durch X" with a cue word the data
+    lacks."""
+    page = ""
+    offsets: list[int] = []
+    looked = 0
+    for j in range(lo, hi):
+        ln = lines[j]
+        if j == t or ln.kind != "text" or ln.words > 4:
+            continue
+        text = ln.text
+        first = text.split(maxsplit=1)
+        if len(first) == 2 and first[0].isalpha() and first[0].islower():
+            text = first[1]  # "durch Jane Doe": a cue word the data lacks
+        got = names_in(text, c, stop, cued=False)
+        if got is None or len(got.authors) > 1 or _in_title(got, topic):
+            continue
+        looked += 1
+        if looked > RECUR_NAMES:
+            break
+        if not page:
+            page = "\n".join(x.text for x in lines)
+            offsets = [0, *accumulate(len(x.text) + 1 for x in lines)]
+        if _recurs(got.authors[0], offsets[j], page, c):
+            return got
+    return None
