@@ -509,3 +509,104 @@ def test_teasers_under_a_list_heading_still_end_the_body() -> None:
     ])
     art = extract_text_page(dump)
     assert art.text.endswith(NOTICE[2])
+
+
+EVENT = [
+    "The third round of the floating ramp contest comes to the lake this summer, with riders from all over the country.",
+    "The beach by the lake has a grassy slope and platforms on the water, which makes it a fine place for the crowd.",
+]
+
+
+def test_labelled_details_under_the_body_are_taken_up_to_the_list_heading() -> None:
+    # A timetable and an address under their labels close the body; the heading of a
+    # story list ends it.
+    dump = "\n".join([
+        "Home", "News", "Ramp contest on the lake", "By Jane Carter", "3 August 2024", "",
+        EVENT[0], "", EVENT[1], "",
+        "See the event page", "",
+        "This is the timetable:",
+        "Warm up 11:00",
+        "Contest 12:00",
+        "Prize giving 18:30",
+        "Getting there:",
+        "Lake beach 257",
+        "12345 Riverside",
+        "", "Be there!", "",
+        "Related articles",
+        "Shop news: the board store turns thirty",
+        "Rail battle tour in the city",
+    ])
+    art = extract_text_page(dump)
+    assert "Contest 12:00" in art.text
+    assert "12345 Riverside" in art.text
+    assert "board store" not in art.text
+
+
+def test_unlabelled_links_under_the_body_are_not_taken() -> None:
+    # Short lines without labels between the body and a list heading: links, not details.
+    dump = "\n".join([
+        "Home", "News", "Ramp contest on the lake", "By Jane Carter", "3 August 2024", "",
+        EVENT[0], "", EVENT[1], "",
+        "Press release",
+        "Volunteers are the heroes of the everyday",
+        "Opening speech of the minister",
+        "Review of last year's forum",
+        "",
+        "Related articles",
+        "Rail battle tour in the city",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.endswith(EVENT[1])
+
+
+PHOTO = (
+    "Not in the dust this time, but with bright star spikes and deep blue nebulae around the cluster, "
+    "taken from a hill far from the city lights."
+)
+
+
+def test_photo_details_become_a_list_in_the_body() -> None:
+    dump = "\n".join([
+        "Home", "Pictures", "The Pleiades", "17 September 2024 Jane Carter", "",
+        PHOTO, "",
+        "Details",
+        "Category: First attempts",
+        "Optics: Telephoto lens",
+        "Focal length in mm: 180",
+        "Camera: Canon 60D",
+        "Place: Hill in the north",
+        "Back",
+        "Next",
+        "Leave a comment",
+        "Your email address will not be published.",
+    ])
+    art = extract_text_page(dump)
+    lists = [b for b in art.body if b.kind == "list"]
+    assert lists, art.body
+    items = [item[0].text for item in lists[0].items]
+    assert items[0] == "Category: First attempts"
+    assert "Place: Hill in the north" in items
+    assert "Back" not in art.text
+
+
+def test_an_address_with_few_labels_under_the_body_is_not_taken() -> None:
+    # The club's address and bank details, less than most of them labelled: the site's
+    # own box, not details of the story.
+    dump = "\n".join([
+        "Home", "News", "No fireworks this year, please", "By Jane Carter", "3 August 2024", "",
+        EVENT[0], "", EVENT[1], "",
+        "Animal Welfare Club of the City",
+        "Animal Shelter",
+        "Father's Way 39",
+        "12345 City",
+        "Phone 030 76 888 0",
+        "Bank account:",
+        "Bank for Social Economy",
+        "Account 103 79 00",
+        "IBAN: DE68 1002 0500 0001 0379 00",
+        "BIC: BFSWDE33BER",
+        "Related articles",
+        "Rail battle tour in the city",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.endswith(EVENT[1])

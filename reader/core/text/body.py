@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from reader.core.models import Block, Related, Span
 from reader.core.text.captions import caption_under, is_caption, split_credit
 from reader.core.text.cues import Cues
-from reader.core.text.edges import trim
+from reader.core.text.edges import intro, labelled, list_item, trim
 from reader.core.text.lines import Line, name_like
 from reader.core.text.region import BARRIERS, best_region, is_structured
 
@@ -118,6 +118,27 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
                 out.blocks.append(Block(kind="list", items=entries))
                 i += run - 1
                 continue
+        # A line announcing a list ("The timetable:") and the short items under it.
+        if not ln.alone and intro(ln):
+            run = 0
+            while i + run < len(region) and list_item(region[i + run]):
+                run += 1
+            if run >= 2:
+                out.blocks.append(Block(kind="paragraph", spans=(Span(ln.text),)))
+                out.blocks.append(Block(kind="list", items=tuple((Span(x.text),) for x in region[i:i + run])))
+                i += run
+                continue
+        # Labels and their values glued one under the other ("Place: the old depot"): the
+        # details of a photo, an event, a product.
+        if not ln.alone and ln.kind == "text" and labelled(ln):
+            items = [(Span(ln.text),)]
+            while i < len(region) and _label_item(region[i]):
+                items.append((Span(region[i].text),))
+                i += 1
+            if len(items) >= 2:
+                out.blocks.append(Block(kind="list", items=tuple(items)))
+                continue
+            i -= len(items) - 1
         # A short line glued to others inside the region: a list when its neighbours are too.
         if ln.words >= 3 and _in_list(region, i - 1):
             items = [(Span(ln.text),)]
@@ -169,6 +190,10 @@ def _between_paragraphs(region: list[Line], j: int, c: Cues) -> int:
     if after.kind == "text" and (after.prose or after.text.endswith(":")):
         return n
     return 0
+
+
+def _label_item(ln: Line) -> bool:
+    return ln.kind == "text" and not ln.alone and labelled(ln)
 
 
 def _in_list(region: list[Line], j: int) -> bool:

@@ -7,13 +7,22 @@ import re
 from reader.core.text.captions import is_caption
 from reader.core.text.cues import Cues
 from reader.core.text.lines import Line, bulleted
-from reader.core.text.region import headed, marks_paragraphs, runon
+from reader.core.text.region import BARRIERS, headed, marks_paragraphs, runon
 
 _WORD = re.compile(r"\w+")
 #: A paragraph this long at the edge of a body goes only when boilerplate through and through.
 LONG_LINE = 30
 #: Lines a list announced by a colon needs to be taken into the body.
 MIN_ITEMS = 2
+#: Short lines of its own a body may close with, up to the next list heading, and the
+#: words each may have at most.
+DETAIL_LINES = 20
+DETAIL_WORDS = 16
+#: Share of those lines that must be labels and their values (or items under a label),
+#: and the words a label has at most.
+LABELLED_SHARE = 0.7
+LABEL_WORDS = 4
+_LABEL = re.compile(r"^([^:]{1,60}?)\s?:(?:\s|$)")
 #: The last text lines of a region searched for a closing subscription box, and the
 #: share of the prose they may hold at most to be cut.
 TAIL_LINES = 3
@@ -44,12 +53,13 @@ def extend(lines: list[Line], start: int, end: int, c: Cues) -> tuple[int, int]:
     return start, end
 
 
-def _intro(ln: Line) -> bool:
+def intro(ln: Line) -> bool:
     """A short line announcing what follows: "Ingredients:", "The programme:"."""
     return ln.kind == "text" and ln.words <= 8 and ln.text.endswith(":")
 
 
-def _item(ln: Line) -> bool:
+def list_item(ln: Line) -> bool:
+    """A short line of the page's own, glued to its neighbours: an item of a list."""
     return (
         ln.kind == "text" and not ln.alone and not ln.prose and ln.seen == 1 and ln.words <= 10
         and not ln.boiler and not ln.text.endswith(":")
@@ -60,20 +70,62 @@ def take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     """Take in lists announced by a colon right next to the body: the ingredients
     above a recipe's steps, the timetable under an event's description."""
     j = start - 1
-    if j >= 0 and _intro(lines[j]):
+    if j >= 0 and intro(lines[j]):
         j -= 1  # the heading of the body itself ("Method:")
     run = 0
-    while j - run >= 0 and _item(lines[j - run]):
+    while j - run >= 0 and list_item(lines[j - run]):
         run += 1
-    if run >= MIN_ITEMS and j - run >= 0 and _intro(lines[j - run]):
+    if run >= MIN_ITEMS and j - run >= 0 and intro(lines[j - run]):
         start = j - run
-    if end < len(lines) and _intro(lines[end]):
+    if end < len(lines) and intro(lines[end]):
         run = 0
-        while end + 1 + run < len(lines) and _item(lines[end + 1 + run]):
+        while end + 1 + run < len(lines) and list_item(lines[end + 1 + run]):
             run += 1
         if run >= MIN_ITEMS:
             end += 1 + run
-    return start, end
+    return start, take_details(lines, start, end)
+
+
+def _detail(ln: Line) -> bool:
+    """A line of the page's own (said once) that may close a body: a label and its value,
+    an address line, a timetable entry, a last short sentence."""
+    if ln.kind not in ("text", "date") or (ln.seen > 1 and ":" not in ln.text) or ln.boiler:
+        return False
+    return ln.words <= DETAIL_WORDS and not (ln.prose and not ln.alone)
+
+
+def labelled(ln: Line) -> bool:
+    """A label and its value ("Place: the old depot") or a label over the lines under it."""
+    m = _LABEL.match(ln.text)
+    return m is not None and len(m.group(1).split()) <= LABEL_WORDS
+
+
+def take_details(lines: list[Line], start: int, end: int) -> int:
+    """The new end of a body followed by a few short lines of its own, mostly labels and
+    their values, up to the heading of the comments or of a story list: the details under
+    a photo, the timetable and address under an event. Lines the site repeats (menus),
+    share buttons, teasers or unlabelled lines (a list of links) stop it."""
+    if end <= start:
+        return end
+    labels = 0
+    listed = False  # under a label that ends its line: the items it announces
+    j = end
+    while j < len(lines) and j - end <= DETAIL_LINES:
+        ln = lines[j]
+        if ln.kind in BARRIERS:
+            n = j - end
+            return j if n >= MIN_ITEMS and labels >= LABELLED_SHARE * n else end
+        if not _detail(ln):
+            return end
+        if labelled(ln) or intro(ln):
+            labels += 1
+            listed = intro(ln)
+        elif listed and list_item(ln):
+            labels += 1
+        else:
+            listed = False
+        j += 1
+    return end
 
 
 def _bullet(ln: Line) -> bool:
