@@ -610,3 +610,36 @@ def test_an_address_with_few_labels_under_the_body_is_not_taken() -> None:
     ])
     art = extract_text_page(dump)
     assert art.text.endswith(EVENT[1])
+
+
+TOOLS = [
+    "Tubeless valve", "Rim tape", "Sealant bottle", "Tyre levers", "Valve core remover", "Floor pump",
+    "Syringe", "Clean rag", "Soapy water", "Spare valve", "Track pump", "Work stand",
+]
+REPAIR = (
+    "Most modern mountain bike tyres are ready for tubeless use, and the makers mark them on the sidewall so "
+    "that you can tell them apart from the others."
+)
+FIT = [
+    "Fitting only works well with a compressor or a pressure tank, since the tyre has to jump into its seat "
+    "in one go before the air escapes again.",
+    "If the tyre does not seat at the first try, wet the edges with soapy water and pump again, holding the "
+    "wheel upright and turning it slowly.",
+]
+
+
+def test_a_long_list_announced_by_a_colon_does_not_split_the_body() -> None:
+    # Twelve short items would outweigh the paragraph above them; announced by a
+    # colon, they are part of the text, and the body runs on past them.
+    dump = "\n".join([
+        "Home", "Workshop", "Fitting tubeless tyres", "By Jane Carter", "27 February 2024", "",
+        REPAIR, "",
+        "For the conversion you need:",
+        *TOOLS,
+        "", FIT[0], "", FIT[1], "",
+        "Comments",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.startswith(REPAIR)
+    assert art.text.endswith(FIT[1])
+    assert "Work stand" in art.text

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from reader.core.models import Block, Related, Span
 from reader.core.text.captions import caption_under, is_caption, split_credit
 from reader.core.text.cues import Cues
-from reader.core.text.edges import intro, labelled, list_item, trim
+from reader.core.text.edges import labelled, trim
 from reader.core.text.lines import Line, name_like
-from reader.core.text.region import BARRIERS, best_region, is_structured
+from reader.core.text.region import BARRIERS, best_region, intro, is_structured, list_item
 
 __all__ = ["BodyParts", "build", "is_structured", "locate"]
 

@@ -7,7 +7,7 @@ import re
 from reader.core.text.captions import is_caption
 from reader.core.text.cues import Cues
 from reader.core.text.lines import Line, bulleted
-from reader.core.text.region import BARRIERS, headed, marks_paragraphs, runon
+from reader.core.text.region import BARRIERS, headed, intro, list_item, marks_paragraphs, runon
 
 _WORD = re.compile(r"\w+")
 #: A paragraph this long at the edge of a body goes only when boilerplate through and through.
@@ -51,19 +51,6 @@ def extend(lines: list[Line], start: int, end: int, c: Cues) -> tuple[int, int]:
             break
         end += 1
     return start, end
-
-
-def intro(ln: Line) -> bool:
-    """A short line announcing what follows: "Ingredients:", "The programme:"."""
-    return ln.kind == "text" and ln.words <= 8 and ln.text.endswith(":")
-
-
-def list_item(ln: Line) -> bool:
-    """A short line of the page's own, glued to its neighbours: an item of a list."""
-    return (
-        ln.kind == "text" and not ln.alone and not ln.prose and ln.seen == 1 and ln.words <= 10
-        and not ln.boiler and not ln.text.endswith(":")
-    )
 
 
 def take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:

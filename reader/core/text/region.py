@@ -123,6 +123,32 @@ def glued_prose_runs(lines: list[Line]) -> list[int]:
     return out
 
 
+def intro(ln: Line) -> bool:
+    """A short line announcing what follows: "Ingredients:", "The programme:"."""
+    return ln.kind == "text" and ln.words <= 8 and ln.text.endswith(":")
+
+
+def list_item(ln: Line) -> bool:
+    """A short line of the page's own, glued to its neighbours: an item of a list."""
+    return (
+        ln.kind == "text" and not ln.alone and not ln.prose and ln.seen == 1 and ln.words <= 10
+        and not ln.boiler and not ln.text.endswith(":")
+    )
+
+
+def announced_items(lines: list[Line]) -> list[int]:
+    """Indices of the short items under a line announcing them ("You will need:")."""
+    out: list[int] = []
+    for j, ln in enumerate(lines):
+        if not intro(ln):
+            continue
+        k = j + 1
+        while k < len(lines) and list_item(lines[k]):
+            out.append(k)
+            k += 1
+    return out
+
+
 def _kadane(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     best, span = 0.0, (lo, lo)
     total, start = 0.0, lo
@@ -187,6 +213,9 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
         # lines is text, not the teaser or caption a lone glued line would be.
         for j in glued_prose_runs(lines):
             scores[j] = score(lines[j], False)
+    for j in announced_items(lines):
+        # Announced by a colon: a list in the text, not a menu; it does not break a body.
+        scores[j] = max(scores[j], 0.0)
     cuts = [i for i, ln in enumerate(lines) if ln.kind in BARRIERS]
     bounds = [-1, *cuts, len(lines)]
     cands: list[tuple[float, float, int, int]] = []
