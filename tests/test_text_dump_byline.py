@@ -162,12 +162,15 @@ def test_a_handle_glued_to_the_name() -> None:
     assert art.byline == "Jane Carter"
 
 
-def test_a_name_over_a_newsroom_line() -> None:
-    header = [DE_TITLE, "4. März 2024"]
-    lines = ["Startseite", "Küste", *header, "", DE_BODY[0], "", "Anna Schmidt", "Mitglied der Küsten-Redaktion", ""]
-    lines += [p for para in DE_BODY[1:] for p in (para, "")]
+def test_a_name_over_its_role_line_under_the_lead() -> None:
+    lead = "Die Wärter freuen sich über das neue Licht und über das Museum im alten Turm am Kap."
+    lines = ["Startseite", "Küste", DE_TITLE, "4. März 2024", "Küste", "", lead, "", "Anna Schmidt"]
+    lines += ["Leitende Redakteurin im Ressort Küste", ""]
+    lines += [p for para in DE_BODY for p in (para, "")]
     art = extract_text_page("\n".join(lines))
     assert art.byline == "Anna Schmidt"
+    no_role = [ln for ln in lines if not ln.startswith("Leitende")]
+    assert extract_text_page("\n".join(no_role)).byline is None
 
 
 def test_a_quoted_post_signed_with_a_date_is_not_the_byline() -> None:

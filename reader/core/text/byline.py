@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import lru_cache
+from operator import attrgetter
 
 from reader.core.text.cues import TRIM, Cues
 from reader.core.text.dates import find_date
@@ -49,6 +50,7 @@ _FIELDS = re.compile(
     r"\s+[|•·~–—-]\s+|\s*[|•·]\s*|\s*(?<!\d)/(?!\d)\s*|\s*[–—]\s*|\s*\([^)]*\)?\s*|\s+(?=@)"
 )
 _DIGIT = re.compile(r"\d")
+_TEXT = attrgetter("text")
 _WORD = re.compile(r"\w+")
 #: One user name ("jdoe", "j.doe_42"), as a label ("Author:") may give instead of a name.
 _HANDLE = re.compile(r"^[^\W\d][\w.-]{2,30}$")
@@ -81,7 +83,12 @@ def _first_field(text: str) -> str:
 
 
 def _role_words(c: Cues) -> frozenset[str]:
-    return frozenset(w for role in c.sets["roles"] for w in role.split())
+    return _words_of(c.sets["roles"])
+
+
+@lru_cache(maxsize=4)
+def _words_of(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for phrase in phrases for w in phrase.split())
 
 
 def _is_name(words: list[str], c: Cues, stop: frozenset[str], roles: frozenset[str], cued: bool) -> bool:
@@ -276,10 +283,6 @@ def _follow(ln: Line, c: Cues) -> bool:
 def _vouched(lines: list[Line], j: int, t: int, c: Cues) -> bool:
     """A bare name line is a byline when a date, a role, a 'Follow' button or a handle is by
     it, or when it sits just under the title."""
-    ln = lines[j]
-    tail = ln.text.split()[len(_first_field(ln.text).split()):]
-    if tail and all(w.startswith("@") or w.casefold().strip("+|•·:,") in c.sets["follow"] for w in tail):
-        return True  # "Jane Doe, @jdoe", "Jane Doe | Follow"
     if 0 <= t < j <= t + 3:
         return True
     for k in range(max(0, j - NEAR), min(len(lines), j + NEAR + 1)):
@@ -290,7 +293,10 @@ def _vouched(lines: list[Line], j: int, t: int, c: Cues) -> bool:
             return True
         if k == j + 1 and _role_line(near, c):
             return True
-    return False
+    text = lines[j].text
+    tail = text.split()[len(_first_field(text).split()):]
+    # "Jane Doe, @jdoe", "Jane Doe | Follow"
+    return bool(tail) and all(w.startswith("@") or w.casefold().strip("+|•·:,") in c.sets["follow"] for w in tail)
 
 
 def _role_line(ln: Line, c: Cues) -> bool:
@@ -314,6 +320,15 @@ def _recurs(name: str, own: int, page: str, c: Cues) -> bool:
                 return True
         at = page.find(name, at + len(name))
     return False
+
+
+def _two_capitals(text: str) -> bool:
+    """Opens with two capitalised words (or a particle second: "Jan van Dijk"), or with a
+    number (a date before the name): worth the full name test."""
+    if text[0].isdigit():
+        return True
+    words = text.split(maxsplit=2)
+    return len(words) >= 2 and words[0][0].isupper() and (words[1][0].isupper() or words[1] in _PARTICLES)
 
 
 def _in_title(found: Byline, topic: set[str]) -> bool:
@@ -345,7 +360,10 @@ def find_byline(lines: list[Line], t: int, start: int, c: Cues, stop: frozenset[
             got, score = _cued(ln.text, c, stop), 3
         if got is None and (ln.kind == "date" or ln.dated):
             got, score = _beside_date(ln.text, c, stop), 2
-        if got is None and ln.kind == "text" and ln.words <= BARE_WORDS and _vouched(lines, j, t, c):
+        if (
+            got is None and ln.kind == "text" and ln.words <= BARE_WORDS
+            and _two_capitals(ln.text) and _vouched(lines, j, t, c)
+        ):
             got, score = names_in(_skip_numbers(ln.text, c), c, stop, cued=False), 1
         if got is None or (score < 3 and _in_title(got, topic)):
             continue
@@ -364,7 +382,6 @@ def _recurring(
     "© X"): a personal site's name over the title, or "durch X" with a cue word the data
     lacks."""
     page = ""
-    offsets: list[int] = []
     looked = 0
     for j in range(lo, hi):
         ln = lines[j]
@@ -374,6 +391,8 @@ def _recurring(
         first = text.split(maxsplit=1)
         if len(first) == 2 and first[0].isalpha() and first[0].islower():
             text = first[1]  # "durch Jane Doe": a cue word the data lacks
+        if not _two_capitals(text):
+            continue
         got = names_in(text, c, stop, cued=False)
         if got is None or len(got.authors) > 1 or _in_title(got, topic):
             continue
@@ -381,8 +400,8 @@ def _recurring(
         if looked > RECUR_NAMES:
             break
         if not page:
-            page = "\n".join(x.text for x in lines)
-            offsets = [0, *accumulate(len(x.text) + 1 for x in lines)]
-        if _recurs(got.authors[0], offsets[j], page, c):
+            page = "\n".join(map(_TEXT, lines))  # map and attrgetter: no Python loop over the page
+        own = sum(map(len, map(_TEXT, lines[:j]))) + j
+        if _recurs(got.authors[0], own, page, c):
             return got
     return None
