@@ -643,3 +643,41 @@ def test_a_long_list_announced_by_a_colon_does_not_split_the_body() -> None:
     assert art.text.startswith(REPAIR)
     assert art.text.endswith(FIT[1])
     assert "Work stand" in art.text
+
+
+FIGURES = {
+    "Basic turn": "She turns under his right arm.",
+    "Hand change": "He takes her other hand now.",
+    "Behind the back": "He leads her behind his back.",
+    "Little basket": "Both hands stay low and crossed.",
+    "Switch partners": "Everyone moves on to the next.",
+}
+
+
+def test_headings_listed_in_a_table_of_contents_do_not_break_the_body() -> None:
+    # Each heading comes twice (the contents, then the section): said twice, it would
+    # count as menu text and cut the short sections apart.
+    dump = "\n".join([
+        "Home", "Figures", "Members", "Table of contents",
+        *FIGURES,
+        *(line for head, text in FIGURES.items() for line in (head, text)),
+        "Edit page", "Page source", "Watchers", "Backlinks", "Rename page", "Parent page",
+        "Click here to edit the sections of this page one by one, if the page allows it and you are logged in.",
+        "Terms of service",
+    ])
+    art = extract_text_page(dump)
+    for text in FIGURES.values():
+        assert text in art.text
+    assert "Click here" not in art.text
+
+
+def test_a_menu_repeated_in_the_footer_is_not_a_table_of_contents() -> None:
+    from reader.core.text import lines, region
+    from reader.core.text.cues import cues
+
+    c = cues()
+    menu = ["Basic turn", "Hand change", "Behind the back", "Little basket"]
+    toc = lines.split("\n".join(["Contents", *menu, *(x for m in menu for x in (m, "Some text."))]), c, frozenset())
+    assert region.toc_headings(toc) == [5, 7, 9, 11]
+    footer = lines.split("\n".join([*menu, "Some text.", "More text.", *menu]), c, frozenset())
+    assert region.toc_headings(footer) == []

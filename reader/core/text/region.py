@@ -21,6 +21,11 @@ MERGE_SHARE = 0.15
 LOCAL_ALONE_SHARE = 0.3
 #: A short line found this often in one region is the link under each teaser of a list.
 TEASER_LINKS = 3
+#: A table of contents: at least TOC_RUN lines of at most TOC_WORDS words whose second
+#: copies have text between them, for at least TOC_SPREAD of the pairs.
+TOC_RUN = 3
+TOC_WORDS = 12
+TOC_SPREAD = 0.6
 #: Glued prose lines in a row that read as paragraphs even on a page marking them.
 GLUED_RUN = 3
 
@@ -149,6 +154,34 @@ def announced_items(lines: list[Line]) -> list[int]:
     return out
 
 
+def toc_headings(lines: list[Line]) -> list[int]:
+    """Indices of the section headings a table of contents lists: a run of TOC_RUN or more
+    short lines said twice, whose second copies come later, in the same order, each with
+    text between them. A menu repeated in the footer comes back as a block instead."""
+    first: dict[str, int] = {}
+    second: dict[str, int] = {}
+    for ln in lines:
+        if ln.seen == 2 and ln.words <= TOC_WORDS:
+            if ln.key in first:
+                second[ln.key] = ln.index
+            else:
+                first[ln.key] = ln.index
+    out: list[int] = []
+    if not second:
+        return out
+    run: list[int] = []
+    for item in (*lines, None):
+        if item is not None and item.key in second and first[item.key] == item.index:
+            run.append(second[item.key])
+            continue
+        if len(run) >= TOC_RUN:
+            spread = sum(1 for a, b in itertools.pairwise(run) if b - a >= 2)
+            if all(a < b for a, b in itertools.pairwise(run)) and spread >= TOC_SPREAD * (len(run) - 1):
+                out.extend(run)
+        run = []
+    return out
+
+
 def _kadane(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     best, span = 0.0, (lo, lo)
     total, start = 0.0, lo
@@ -213,6 +246,9 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
         # lines is text, not the teaser or caption a lone glued line would be.
         for j in glued_prose_runs(lines):
             scores[j] = score(lines[j], False)
+    for j in toc_headings(lines):
+        # A section heading listed in the table of contents: said twice, yet in the text.
+        scores[j] = max(scores[j], 0.0)
     for j in announced_items(lines):
         # Announced by a colon: a list in the text, not a menu; it does not break a body.
         scores[j] = max(scores[j], 0.0)
