@@ -192,3 +192,23 @@ def test_an_unknown_cue_word_before_a_name_the_page_credits() -> None:
     assert extract_text_page("\n".join(lines)).byline == "Jane Carter"
     lines = [TITLE, "durch Jane Carter", "", *BODY]
     assert extract_text_page("\n".join(lines)).byline is None
+
+
+def test_a_label_in_capitals_under_the_title_is_not_a_byline() -> None:
+    art = _page([TITLE, "Replay", "MUST WATCH", "Keepers plan a museum in the old tower"])
+    assert art.byline is None
+
+
+def test_a_subtitle_of_four_capitalised_words_is_not_a_byline() -> None:
+    art = _page([TITLE, "Northern Cape Lighthouse Museum", "4 March 2024"])
+    assert art.byline is None
+
+
+def test_a_caption_with_a_year_is_not_a_byline() -> None:
+    art = _page([TITLE, "Light Installation, 2007.", "4 March 2024"])
+    assert art.byline is None
+
+
+def test_names_repeated_under_a_lone_cue_are_listed_once() -> None:
+    art = _page([TITLE, "By", "Jane Carter", "Jane Carter", "4 March 2024"])
+    assert art.authors == ("Jane Carter",)

@@ -25,6 +25,8 @@ BARE_WORDS = 8
 CUE_LETTERS = 5
 #: Name lines (and handles) read under a lone "By".
 LABEL_LINES = 6
+#: Capitalised words in a name with no cue before it.
+BARE_CAPITALS = 3
 #: A role line under a name has at most this many words.
 ROLE_WORDS = 12
 #: Lines above the title where a name the page repeats as an author's may sit.
@@ -51,6 +53,7 @@ _FIELDS = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _TEXT = attrgetter("text")
+_NUMBERS = re.compile(r"\d\D+\d")
 _WORD = re.compile(r"\w+")
 #: One user name ("jdoe", "j.doe_42"), as a label ("Author:") may give instead of a name.
 _HANDLE = re.compile(r"^[^\W\d][\w.-]{2,30}$")
@@ -104,7 +107,11 @@ def _is_name(words: list[str], c: Cues, stop: frozenset[str], roles: frozenset[s
             return False
         if not _CAPITAL.match(w) and folded not in _PARTICLES:
             return False
-    return cued or words[0].casefold() not in stop
+    if cued:
+        return True
+    # Uncued: a given name and a surname or two ("Mary Clare Jalonick", "Jan van der Berg");
+    # a fourth capital makes it a title or an organisation ("Ausstellung Palais Epstein Wien").
+    return words[0].casefold() not in stop and sum(1 for w in words if w[0].isupper()) <= BARE_CAPITALS
 
 
 def _split_names(text: str, c: Cues) -> list[str]:
@@ -229,7 +236,7 @@ def _under_label(lines: list[Line], k: int, c: Cues, stop: frozenset[str]) -> By
         found.append(got)
     if len(found) <= 1:
         return found[0] if found else None
-    authors = tuple(a for f in found for a in f.authors)
+    authors = tuple(dict.fromkeys(a for f in found for a in f.authors))
     return Byline(", ".join(authors), authors)
 
 
@@ -362,9 +369,14 @@ def find_byline(lines: list[Line], t: int, start: int, c: Cues, stop: frozenset[
             got, score = _beside_date(ln.text, c, stop), 2
         if (
             got is None and ln.kind == "text" and ln.words <= BARE_WORDS
-            and _two_capitals(ln.text) and _vouched(lines, j, t, c)
+            and _two_capitals(ln.text) and not ln.text.isupper() and _vouched(lines, j, t, c)
         ):
-            got, score = names_in(_skip_numbers(ln.text, c), c, stop, cued=False), 1
+            text = _skip_numbers(ln.text, c)
+            digit = _DIGIT.search(text)
+            # Numbers after a name are its date ("Jane Doe3.11.2023"); a lone one makes a
+            # caption or a title ("Media Installation, 2007.").
+            if digit is None or (_datish(text[digit.start():], c) and _NUMBERS.search(text[digit.start():])):
+                got, score = names_in(text, c, stop, cued=False), 1
         if got is None or (score < 3 and _in_title(got, topic)):
             continue
         distance = abs(j - anchor) + (0.5 if j < anchor else 0.0)
