@@ -212,3 +212,9 @@ def test_a_caption_with_a_year_is_not_a_byline() -> None:
 def test_names_repeated_under_a_lone_cue_are_listed_once() -> None:
     art = _page([TITLE, "By", "Jane Carter", "Jane Carter", "4 March 2024"])
     assert art.authors == ("Jane Carter",)
+
+
+def test_a_cue_word_opening_a_sentence_is_not_a_byline() -> None:
+    art = _page([TITLE, "By Monday, the keepers had moved the old lamp into the museum store."])
+    assert art.byline is None
+    assert _page([TITLE, "Posted by Vortex", "4 March 2024"]).byline == "Vortex"

@@ -23,6 +23,8 @@ BARE_WORDS = 8
 #: An 'Updated' or 'Posted' word after a name is cut when it has at least this many letters
 #: (shorter cues such as French "Le" are also name particles).
 CUE_LETTERS = 5
+#: A one-word name after a cue is followed by at most this many words before a number.
+SHORT_CUED = 6
 #: Name lines (and handles) read under a lone "By".
 LABEL_LINES = 6
 #: Capitalised words in a name with no cue before it.
@@ -216,12 +218,21 @@ def _cued(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
             labelled = field[len(hit[0]):].lstrip().startswith(":")
             if labelled and _HANDLE.match(hit[1]):
                 return Byline(hit[1], (hit[1],))  # "Author: jdoe": a user name after a label
-            return names_in(hit[1], c, stop, cued=True)
+            return _short(names_in(hit[1], c, stop, cued=True), hit[1])
     words = text.split()
-    for i in range(1, len(words) - 1):
+    for i in range(1, len(words) - 1):  # "1.11.23 20:19 von Jane Doe"
         if _DIGIT.search(words[i - 1]) and words[i].casefold() in c.sets["byline"]:
-            return names_in(" ".join(words[i + 1:]), c, stop, cued=True)
+            rest = " ".join(words[i + 1:])
+            return _short(names_in(rest, c, stop, cued=True), rest)
     return None
+
+
+def _short(got: Byline | None, rest: str) -> Byline | None:
+    """One word alone after a cue is a name in a short byline ("By Pamela", "Von jdoe am 4.
+    März"), not in a sentence ("Da Roma, il governo...", "By Monday, the keepers...")."""
+    if got is not None and " " not in got.text and len(_DIGIT.split(rest, 1)[0].split()) > SHORT_CUED:
+        return None
+    return got
 
 
 def _under_label(lines: list[Line], k: int, c: Cues, stop: frozenset[str]) -> Byline | None:
