@@ -218,3 +218,7 @@ def test_a_cue_word_opening_a_sentence_is_not_a_byline() -> None:
     art = _page([TITLE, "By Monday, the keepers had moved the old lamp into the museum store."])
     assert art.byline is None
     assert _page([TITLE, "Posted by Vortex", "4 March 2024"]).byline == "Vortex"
+
+
+def test_a_label_ending_with_a_colon_is_not_a_byline() -> None:
+    assert _page([TITLE, "Opening Hours:", "4 March 2024"]).byline is None

@@ -380,7 +380,8 @@ def find_byline(lines: list[Line], t: int, start: int, c: Cues, stop: frozenset[
             got, score = _beside_date(ln.text, c, stop), 2
         if (
             got is None and ln.kind == "text" and ln.words <= BARE_WORDS
-            and _two_capitals(ln.text) and not ln.text.isupper() and _vouched(lines, j, t, c)
+            and _two_capitals(ln.text) and not ln.text.isupper() and not ln.text.endswith(":")
+            and _vouched(lines, j, t, c)
         ):
             text = _skip_numbers(ln.text, c)
             digit = _DIGIT.search(text)
