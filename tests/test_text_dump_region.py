@@ -681,3 +681,55 @@ def test_a_menu_repeated_in_the_footer_is_not_a_table_of_contents() -> None:
     assert region.toc_headings(toc) == [5, 7, 9, 11]
     footer = lines.split("\n".join([*menu, "Some text.", "More text.", *menu]), c, frozenset())
     assert region.toc_headings(footer) == []
+
+
+TOUR = [
+    "The band will go on the road again next summer for a long tour of the country, with a former singer back on stage.",
+    "Tickets go on sale to the public on Friday morning, and members of the fan club can buy them a day before that.",
+]
+DATES = [
+    "June 9 – Palm Beach, FL @ Coral Sky Amphitheatre",
+    "June 10 – Tampa, FL @ Credit Union Amphitheatre",
+    "June 14 – Alpharetta, GA @ Bank Amphitheatre (formerly Park Amphitheatre)",
+    "June 17 – Nashville, TN @ Bridge Arena",
+    "June 19 – Charlotte, NC @ Music Pavilion",
+    "June 20 – Raleigh, NC @ Music Park at Walnut Creek",
+]
+
+
+def test_a_table_of_rows_under_the_body_is_taken() -> None:
+    # Rows of one shape with numbers (tour dates) under a heading close the body;
+    # the credit and tags under them stay out.
+    dump = "\n".join([
+        "Home", "Music", "Band announces a summer tour", "By Jane Carter", "18 November 2024", "",
+        TOUR[0], "", TOUR[1], "",
+        "Tour Dates", "",
+        *DATES,
+        "",
+        "Additional reporting by John Roe", "",
+        "In This Article: tour, band", "",
+        "Trending",
+        "Ten bands that should reunite next",
+    ])
+    art = extract_text_page(dump)
+    assert DATES[0] in art.text
+    assert art.text.endswith(DATES[-1])
+
+
+def test_headlines_under_the_body_are_not_a_table() -> None:
+    # Story titles without numbers are not rows of a table, whatever their punctuation.
+    titles = [
+        "Band: the long road back to the stage",
+        "Singer: why I left and why I came back",
+        "Review: the new album track by track",
+        "Festival: the acts and what to expect",
+        "Interview: the drummer on forty years",
+    ]
+    dump = "\n".join([
+        "Home", "Music", "Band announces a summer tour", "By Jane Carter", "18 November 2024", "",
+        TOUR[0], "", TOUR[1], "",
+        "Band history", "",
+        *titles,
+    ])
+    art = extract_text_page(dump)
+    assert art.text.endswith(TOUR[1])

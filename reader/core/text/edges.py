@@ -14,6 +14,12 @@ _WORD = re.compile(r"\w+")
 LONG_LINE = 30
 #: Lines a list announced by a colon needs to be taken into the body.
 MIN_ITEMS = 2
+#: A table set as lines under the body: at least MIN_ROWS rows of at most ROW_WORDS
+#: words, ROW_SHARE of them of one shape and with numbers.
+MIN_ROWS = 4
+ROW_WORDS = 20
+ROW_SHARE = 0.6
+_NOT_PUNCT = re.compile(r"[\w\s]+")
 #: Short lines of its own a body may close with, up to the next list heading, and the
 #: words each may have at most.
 DETAIL_LINES = 20
@@ -70,7 +76,40 @@ def take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:
             run += 1
         if run >= MIN_ITEMS:
             end += 1 + run
-    return start, take_details(lines, start, end)
+    return start, take_details(lines, start, take_rows(lines, end))
+
+
+def _row(ln: Line) -> bool:
+    return ln.kind in ("text", "date") and ln.seen == 1 and not ln.prose and ln.words <= ROW_WORDS and not ln.boiler
+
+
+def _shape(text: str) -> str:
+    """The punctuation of a line in order: rows of one table share it ("June 9 – City @ Hall")."""
+    return _NOT_PUNCT.sub("", text)
+
+
+def take_rows(lines: list[Line], end: int) -> int:
+    """The new end of a body followed by a table set as lines, under a short heading or
+    none: rows of the same shape (the same punctuation in the same order), most of them
+    with numbers (dates, times, scores, prices). Tour dates, a timetable, results."""
+    j = end
+    if j < len(lines) and lines[j].kind == "text" and lines[j].words <= 8 and not lines[j].prose:
+        j += 1  # its heading
+    run: list[Line] = []
+    while j + len(run) < len(lines) and _row(lines[j + len(run)]):
+        run.append(lines[j + len(run)])
+    if len(run) < MIN_ROWS:
+        return end
+    shapes: dict[str, int] = {}
+    for ln in run:
+        shapes[_shape(ln.text)] = shapes.get(_shape(ln.text), 0) + 1
+    shape, n = max(shapes.items(), key=lambda kv: kv[1])
+    numbered = sum(1 for ln in run if ln.numbers > 0)
+    if not shape or n < ROW_SHARE * len(run) or numbered < ROW_SHARE * len(run):
+        return end
+    while _shape(run[-1].text) != shape:
+        run.pop()  # lines after the table: a credit, the tags
+    return run[-1].index + 1
 
 
 def _detail(ln: Line) -> bool:
