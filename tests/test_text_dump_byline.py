@@ -222,3 +222,9 @@ def test_a_cue_word_opening_a_sentence_is_not_a_byline() -> None:
 
 def test_a_label_ending_with_a_colon_is_not_a_byline() -> None:
     assert _page([TITLE, "Opening Hours:", "4 March 2024"]).byline is None
+
+
+def test_empty_brackets_after_a_name_break_nothing() -> None:
+    # A blank credit "( )" used to fail in the cue lookup (an empty text split into no words).
+    art = _page([TITLE, "Jane Carter ( )", "4 March 2024"])
+    assert art.byline == "Jane Carter"

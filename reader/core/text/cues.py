@@ -58,7 +58,8 @@ class Cues:
     def prefix(self, kind: str, line: str) -> tuple[str, str] | None:
         """(cue, rest) when the line starts with a cue of ``kind`` followed by a word boundary."""
         folded = line.casefold()
-        first = folded.split(maxsplit=1)[0].strip(TRIM) if folded else ""
+        words = folded.split(maxsplit=1)  # empty for a blank text ("( )" in a caption)
+        first = words[0].strip(TRIM) if words else ""
         for cue in self.by_first[kind].get(first, ()):
             if folded.startswith(cue) and (len(folded) == len(cue) or not folded[len(cue)].isalnum()):
                 return line[: len(cue)], line[len(cue):].strip(TRIM)
