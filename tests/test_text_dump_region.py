@@ -733,3 +733,41 @@ def test_headlines_under_the_body_are_not_a_table() -> None:
     ])
     art = extract_text_page(dump)
     assert art.text.endswith(TOUR[1])
+
+
+def test_a_short_body_takes_its_lines_up_to_the_header_and_the_items_under_it() -> None:
+    # An agenda: a few lines between the date and the one long line, more under it.
+    dump = "\n".join([
+        "Home", "Events", "Blog", "April meeting",
+        "Published on 11/04/2024 by the organisers", "",
+        "Host: Example Company, Harbour Street 29, Hamburg", "",
+        "Moderator: Jane Carter", "",
+        "Agenda",
+        "Two or three short lightning talks (30 mins)",
+        "Knowledge and experience exchange (1 hour)",
+        "Three stories from the field about what worked in teams and what did not, told by those who were there.",
+        "Small groups (30 mins)",
+        "Discussion about the next meeting, when and where? (30 mins)",
+        "Spread the word",
+        "Print", "Twitter", "Facebook",
+        "Leave a comment",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.startswith("Host: Example Company")
+    assert "Moderator: Jane Carter" in art.text
+    # The label over the share buttons stays out.
+    assert art.text.endswith("Discussion about the next meeting, when and where? (30 mins)")
+
+
+def test_a_short_body_does_not_grow_over_menu_lines() -> None:
+    # Lines said twice on the page (a menu) between the header and the body stay out.
+    dump = "\n".join([
+        "Events", "Blog", "Contact",
+        "Published on 11/04/2024 by the organisers",
+        "Events", "Blog", "Contact", "",
+        "Three stories from the field about what worked in teams and what did not, told by those who were there.",
+        "",
+        "Leave a comment",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.startswith("Three stories")

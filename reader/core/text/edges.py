@@ -7,13 +7,27 @@ import re
 from reader.core.text.captions import is_caption
 from reader.core.text.cues import Cues
 from reader.core.text.lines import Line, bulleted
-from reader.core.text.region import BARRIERS, headed, intro, list_item, marks_paragraphs, runon
+from reader.core.text.region import (
+    BARRIERS,
+    HEADER_KINDS,
+    headed,
+    intro,
+    list_item,
+    listed,
+    marks_paragraphs,
+    runon,
+)
 
 _WORD = re.compile(r"\w+")
 #: A paragraph this long at the edge of a body goes only when boilerplate through and through.
 LONG_LINE = 30
 #: Lines a list announced by a colon needs to be taken into the body.
 MIN_ITEMS = 2
+#: A body of fewer prose words takes in the lines of its own up to SHORT_REACH lines
+#: above it (to the article header) and below it.
+SHORT_BODY = 60
+SHORT_REACH = 8
+SHORT_LINE = 12
 #: A table set as lines under the body: at least MIN_ROWS rows of at most ROW_WORDS
 #: words, ROW_SHARE of them of one shape and with numbers.
 MIN_ROWS = 4
@@ -76,7 +90,37 @@ def take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:
             run += 1
         if run >= MIN_ITEMS:
             end += 1 + run
-    return start, take_details(lines, start, take_rows(lines, end))
+    taken = take_details(lines, start, take_rows(lines, end))
+    return _short_body(lines, start, end, taken)
+
+
+def _own(ln: Line) -> bool:
+    """A line of the page's own that may belong to a short body: not a menu entry said
+    elsewhere too, not boilerplate, not the label over share buttons."""
+    return ln.kind == "text" and ln.seen == 1 and not ln.boiler
+
+
+def _short_body(lines: list[Line], start: int, end: int, taken: int) -> tuple[int, int]:
+    """A body of a few lines (an event notice, an agenda) grows to the lines of its own
+    between it and the article header above, and to the list items right under it
+    unless a table or details were ``taken`` there already (to that line)."""
+    if sum(ln.words for ln in lines[start:end] if ln.prose) >= SHORT_BODY:
+        return start, taken
+    head = start - 1
+    # Short lines only: a longer one under the header is its standfirst.
+    while head >= 0 and start - head <= SHORT_REACH and _own(lines[head]) and lines[head].words <= SHORT_LINE:
+        head -= 1
+    if head >= 0 and start - head <= SHORT_REACH and lines[head].kind in HEADER_KINDS:
+        start = head + 1
+    if taken > end:
+        return start, taken
+    j = end
+    while (
+        j + 1 < len(lines) and j - end < SHORT_REACH and _own(lines[j]) and listed(lines[j])
+        and lines[j + 1].kind not in ("share", *BARRIERS)
+    ):
+        j += 1
+    return start, j
 
 
 def _row(ln: Line) -> bool:

@@ -26,6 +26,8 @@ TEASER_LINKS = 3
 TOC_RUN = 3
 TOC_WORDS = 12
 TOC_SPREAD = 0.6
+#: Kinds of the lines of an article header (over the body).
+HEADER_KINDS = frozenset({"date", "byline"})
 #: Glued prose lines in a row that read as paragraphs even on a page marking them.
 GLUED_RUN = 3
 
@@ -221,7 +223,7 @@ def _repeated_link(lines: list[Line], start: int, end: int) -> bool:
 
 
 def _has_header(lines: list[Line], start: int) -> bool:
-    return any(lines[j].kind in ("date", "byline") for j in range(max(0, start - 8), start + 2) if j < len(lines))
+    return any(lines[j].kind in HEADER_KINDS for j in range(max(0, start - 8), start + 2) if j < len(lines))
 
 
 def _mergeable(gap: list[Line]) -> bool:
