@@ -228,3 +228,8 @@ def test_empty_brackets_after_a_name_break_nothing() -> None:
     # A blank credit "( )" used to fail in the cue lookup (an empty text split into no words).
     art = _page([TITLE, "Jane Carter ( )", "4 March 2024"])
     assert art.byline == "Jane Carter"
+
+
+def test_the_weekday_of_the_date_after_the_name_is_cut() -> None:
+    art = _page([TITLE, "Jane Carter Monday, March 4, 2024 @ 11:10 PM UTC"])
+    assert art.byline == "Jane Carter"

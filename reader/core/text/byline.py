@@ -170,8 +170,10 @@ def names_in(text: str, c: Cues, stop: frozenset[str], *, cued: bool) -> Byline 
     if digit:
         text = text[: digit.start()]
     words = text.split()
-    while digit and words and words[-1].casefold().strip(".,") in c.months:
-        words.pop()  # "Jane Doe March 18 at 12:22" lost its year, so no date was found
+    while words and (
+        (digit and words[-1].casefold().strip(".,") in c.months) or words[-1].casefold().strip(".,") in c.sets["weekdays"]
+    ):
+        words.pop()  # "Jane Doe March 18 at 12:22" lost its year; "Jane Doe Monday, March 4, 2024"
     roles = _role_words(c)
     words = _cut_tail(words, c, roles)
     if cued:
