@@ -233,3 +233,10 @@ def test_empty_brackets_after_a_name_break_nothing() -> None:
 def test_the_weekday_of_the_date_after_the_name_is_cut() -> None:
     art = _page([TITLE, "Jane Carter Monday, March 4, 2024 @ 11:10 PM UTC"])
     assert art.byline == "Jane Carter"
+
+
+def test_a_name_in_a_script_without_capitals_after_a_cue() -> None:
+    art = _page([TITLE, "by ライトハウス事務所 ／ 2016.12.01"])
+    assert art.byline == "ライトハウス事務所"
+    art = _page([TITLE, "By Иван Петров", "4 March 2024"])
+    assert art.byline == "Иван Петров"

@@ -48,10 +48,18 @@ _PARTICLES = frozenset({
     "von", "van", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos", "das",
     "do", "bin", "al", "ibn", "zu", "ten", "ter", "st", "st.",
 })
-_CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’.-]*$")
+_NAME_CHARS = re.compile(r"^[\w'’.-]+$")
+
+
+def _capital(word: str) -> bool:
+    """Written like a word of a name: a capital first ("Jane", "Иван", "O'Neil"), or a letter
+    of a script without case ("ライトハウス")."""
+    return word[:1].isalpha() and not word[0].islower() and _NAME_CHARS.match(word) is not None
+
+
 #: Between the fields of a byline line: bars, bullets, dashes, tildes, slashes, brackets.
 _FIELDS = re.compile(
-    r"\s+[|•·~–—-]\s+|\s*[|•·]\s*|\s*(?<!\d)/(?!\d)\s*|\s*[–—]\s*|\s*\([^)]*\)?\s*|\s+(?=@)"
+    r"\s+[|•·~–—-]\s+|\s*[|•·／｜]\s*|\s*(?<!\d)/(?!\d)\s*|\s*[–—]\s*|\s*\([^)]*\)?\s*|\s+(?=@)"
 )
 _DIGIT = re.compile(r"\d")
 _TEXT = attrgetter("text")
@@ -101,13 +109,13 @@ def _is_name(words: list[str], c: Cues, stop: frozenset[str], roles: frozenset[s
     before them, two words or more and no stopword first ("The Daily Post")."""
     if not (1 if cued else 2) <= len(words) <= 5:
         return False
-    if not (_CAPITAL.match(words[0]) and _CAPITAL.match(words[-1])):
+    if not (_capital(words[0]) and _capital(words[-1])):
         return False
     for w in words:
         folded = w.casefold().strip(".,")
         if folded in roles or folded in c.sets["share"] or folded in c.sets["follow"]:
             return False
-        if not _CAPITAL.match(w) and folded not in _PARTICLES:
+        if not _capital(w) and folded not in _PARTICLES:
             return False
     if cued:
         return True
@@ -180,7 +188,7 @@ def names_in(text: str, c: Cues, stop: frozenset[str], *, cued: bool) -> Byline 
         for i, w in enumerate(words):
             bare = w.strip(",;&")
             folded = bare.casefold()
-            if i and bare and not _CAPITAL.match(bare) and folded not in _PARTICLES and folded not in c.sets["and"]:
+            if i and bare and not _capital(bare) and folded not in _PARTICLES and folded not in c.sets["and"]:
                 words = words[:i]  # "Von Jane Doe am Samstag", "Par Jane Doe le 14"
                 break
     text = " ".join(words).strip(TRIM + ",;")
@@ -189,7 +197,7 @@ def names_in(text: str, c: Cues, stop: frozenset[str], *, cued: bool) -> Byline 
     for n, part in enumerate(parts):
         words = part.split()
         if cued and n == len(parts) - 1:
-            while words and not _CAPITAL.match(words[-1]):
+            while words and not _capital(words[-1]):
                 words.pop()  # "Par Jane Doe le" (the date was cut), "Von Anfang an"
         if not part.isupper():
             while len(words) > 1 and words[-1].isupper() and len(words[-1].strip(".")) > 1:
