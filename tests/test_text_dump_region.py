@@ -771,3 +771,39 @@ def test_a_short_body_does_not_grow_over_menu_lines() -> None:
     ])
     art = extract_text_page(dump)
     assert art.text.startswith("Three stories")
+
+
+NEON = [
+    "In the summer of 1898 a Scottish chemist found a gas that would give the century its light. He called it neon, "
+    "from the Greek word for new, and he saw it glow red in a glass tube in his laboratory in London.",
+    "A philosopher has now written a short book on the lamp, which sees in its glow the spirit of a whole age: "
+    "loud, bright, restless and always selling something to someone passing by in the street.",
+    "In the years before the war the lamps came to Paris, at the very time and place where the new art was born, "
+    "and the cafes and theatres of the city were the first to put their names up in coloured light.",
+    "Amid this boom an engineer showed his lamps at the motor show of 1910, and within a few years the signs were "
+    "in every large city of the world, from the boulevards of Paris to the main streets of small towns.",
+    "Later the lamps were phased out for cheaper ones, and many of the old signs were taken down and lost, "
+    "while a few were kept by collectors and museums who saw in them a piece of the history of cities.",
+]
+
+
+def test_two_big_halves_of_a_body_are_joined_across_a_box_of_related_stories() -> None:
+    # A "Recommended" box of three stories (title, author, date) splits the body: ten
+    # lines, more than a small box, but both halves are long paragraphs.
+    box = [
+        "Recommended",
+        "Remembering the city's most famous sign", "Mark Roe", "Jul 17, 2014",
+        "An ode to the dead shopping mall", "Tina Moe", "Mar 9, 2018",
+        "The twists and turns of making a sign", "Linda Poe", "Aug 23, 2017",
+    ]
+    dump = "\n".join([
+        "Design", "Why neon is the symbol of the century", "Sarah Archer", "1:39 PM ET", "",
+        NEON[0], "", NEON[1], "", NEON[2], "",
+        *box, "",
+        NEON[3], "", NEON[4], "",
+        "About the Author",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.startswith(NEON[0])
+    assert art.text.endswith(NEON[4])
+    assert "Linda Poe" not in art.text

@@ -15,6 +15,9 @@ _CUT = ("...", "…")
 #: Neighbouring candidates are merged across at most this many lines, holding at most
 #: MERGE_BARRIERS list headings, when they score at least MERGE_SHARE of the best.
 MERGE_GAP = 8
+#: ... and across at most MERGE_GAP_WIDE lines when they score WIDE_SHARE of the best.
+MERGE_GAP_WIDE = 14
+WIDE_SHARE = 0.5
 MERGE_BARRIERS = 2
 MERGE_SHARE = 0.15
 #: A region is read as marking its paragraphs when this share of its prose stands alone.
@@ -226,10 +229,28 @@ def _has_header(lines: list[Line], start: int) -> bool:
     return any(lines[j].kind in HEADER_KINDS for j in range(max(0, start - 8), start + 2) if j < len(lines))
 
 
-def _mergeable(gap: list[Line]) -> bool:
+def _gap_limit(lines: list[Line], cand: tuple[float, float, int, int], best: tuple[float, int, int]) -> int:
+    """Lines a box between two parts of a body may take: more when both parts are big
+    (a box of three related stories with their authors and dates) and both set their
+    prose in paragraphs of its own (not titles glued to teasers, not a sidebar)."""
+    if cand[1] < WIDE_SHARE * best[0]:
+        return MERGE_GAP
+    return MERGE_GAP_WIDE if _in_paragraphs(lines, cand[2], cand[3]) and _in_paragraphs(lines, best[1], best[2]) else MERGE_GAP
+
+
+def _in_paragraphs(lines: list[Line], start: int, end: int) -> bool:
+    total = alone = 0
+    for ln in lines[start:end]:
+        if ln.prose:
+            total += ln.words
+            alone += ln.words if ln.alone else 0
+    return alone * 2 > total
+
+
+def _mergeable(gap: list[Line], limit: int = MERGE_GAP) -> bool:
     """A gap an in-body box may leave: a few lines, one or two headings, no dated comment."""
     barriers = [ln for ln in gap if ln.kind in BARRIERS]
-    if len(gap) > MERGE_GAP or not 1 <= len(barriers) <= MERGE_BARRIERS:
+    if len(gap) > limit or not 1 <= len(barriers) <= MERGE_BARRIERS:
         return False
     return not any(ln.kind == "comments" for ln in barriers) or not any(ln.kind == "date" for ln in gap)
 
@@ -300,12 +321,13 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
     while j < len(cands) and j not in teasers:
         nxt = cands[j]
         gap = [ln for ln in lines[end:nxt[2]] if ln.kind not in TRANSPARENT]
-        if len(gap) > MERGE_GAP:
+        limit = _gap_limit(lines, nxt, (adjusted, start, end))
+        if len(gap) > limit:
             break
         if nxt[1] < MERGE_SHARE * adjusted:
             j += 1
             continue
-        if not _mergeable(gap):
+        if not _mergeable(gap, limit):
             break
         end = nxt[3]
         j += 1
@@ -313,12 +335,13 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
     while j >= 0 and j not in teasers:
         prv = cands[j]
         gap = [ln for ln in lines[prv[3]:start] if ln.kind not in TRANSPARENT]
-        if len(gap) > MERGE_GAP:
+        limit = _gap_limit(lines, prv, (adjusted, start, end))
+        if len(gap) > limit:
             break
         if prv[1] < MERGE_SHARE * adjusted:
             j -= 1
             continue
-        if not _mergeable(gap):
+        if not _mergeable(gap, limit):
             break
         start = prv[2]
         j -= 1
