@@ -807,3 +807,19 @@ def test_two_big_halves_of_a_body_are_joined_across_a_box_of_related_stories() -
     assert art.text.startswith(NEON[0])
     assert art.text.endswith(NEON[4])
     assert "Linda Poe" not in art.text
+
+
+def test_a_line_introducing_a_quote_with_a_comment_word_does_not_split_the_body() -> None:
+    # "... replies:" over a quoted paragraph, with no date near it, is text, not the
+    # heading of the readers' comments.
+    first = [NEON[0], NEON[1], NEON[2], NEON[3]]
+    dump = "\n".join([
+        "Design", "Why neon is the symbol of the century", "Sarah Archer", "Oct 15, 2015", "",
+        *(x for p in first for x in (p, "")),
+        "To which she replies:", "",
+        NEON[4], "",
+        "193 claps",
+    ])
+    art = extract_text_page(dump)
+    assert art.text.endswith(NEON[4])
+    assert "To which she replies:" in art.text

@@ -10,7 +10,14 @@ from reader.core.text.captions import caption_under, is_caption, split_credit
 from reader.core.text.cues import Cues
 from reader.core.text.edges import labelled, trim
 from reader.core.text.lines import Line, name_like
-from reader.core.text.region import BARRIERS, best_region, intro, is_structured, list_item
+from reader.core.text.region import (
+    BARRIERS,
+    best_region,
+    intro,
+    introduces_quote,
+    is_structured,
+    list_item,
+)
 
 __all__ = ["BodyParts", "build", "is_structured", "locate"]
 
@@ -58,6 +65,9 @@ def build(lines: list[Line], start: int, end: int, c: Cues, structured: bool) ->
         ln = region[i]
         i += 1
         kind = ln.kind
+        if kind == "comments" and introduces_quote(lines, start + i - 1):
+            out.blocks.append(Block(kind="paragraph", spans=(Span(ln.text),)))
+            continue
         if kind in ("ad", "share", "junk", "date", "byline") or (kind in BARRIERS and kind != "related"):
             continue
         if kind == "promo":

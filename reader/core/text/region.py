@@ -187,6 +187,15 @@ def toc_headings(lines: list[Line]) -> list[int]:
     return out
 
 
+def introduces_quote(lines: list[Line], i: int) -> bool:
+    """A comments cue in a line ending with a colon over a paragraph with no date near it
+    ("To which she replies:"): the text quoting someone, not the comments' heading."""
+    ln = lines[i]
+    if ln.kind != "comments" or not ln.text.endswith(":") or i + 1 >= len(lines) or not lines[i + 1].prose:
+        return False
+    return not any(o.kind == "date" for o in lines[i + 1:i + 4])
+
+
 def _kadane(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     best, span = 0.0, (lo, lo)
     total, start = 0.0, lo
@@ -275,7 +284,14 @@ def best_region(lines: list[Line], structured: bool) -> tuple[int, int]:
     for j in announced_items(lines):
         # Announced by a colon: a list in the text, not a menu; it does not break a body.
         scores[j] = max(scores[j], 0.0)
-    cuts = [i for i, ln in enumerate(lines) if ln.kind in BARRIERS]
+    cuts: list[int] = []
+    for i, ln in enumerate(lines):
+        if ln.kind not in BARRIERS:
+            continue
+        if introduces_quote(lines, i):
+            scores[i] = 0.0
+            continue
+        cuts.append(i)
     bounds = [-1, *cuts, len(lines)]
     cands: list[tuple[float, float, int, int]] = []
     #: Candidates never merged into the body: teaser lists and boilerplate boxes.
