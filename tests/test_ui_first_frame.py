@@ -42,6 +42,9 @@ class Panes(App[None]):
     def on_mount(self) -> None:
         view = self.query_one(ArticleView)
         assert not view.size.width  # not laid out yet
+        self.show_before_layout(view)
+
+    def show_before_layout(self, view: ArticleView) -> None:
         view.show(ARTICLE)
         self.column_at_mount = view.column_width
 
@@ -70,3 +73,21 @@ async def test_an_article_shown_before_layout_is_wrapped_once_at_its_real_width(
         assert app.column_at_mount == expected
         assert view.line_count > 30
         assert view.line_text(0) == "Night ferry timetable changes"
+
+
+
+class ReopenedHalfway(Panes):
+    """Shows the article before layout and asks for its middle (a reopened article's place)."""
+
+    def show_before_layout(self, view: ArticleView) -> None:
+        super().show_before_layout(view)
+        view.scroll_to_fraction(0.5)
+
+
+async def test_a_place_asked_for_before_layout_is_reached_once_laid_out() -> None:
+    app = ReopenedHalfway(beside=True)
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.max_scroll_y > 20
+        assert view.scroll_y == round(0.5 * view.max_scroll_y)

@@ -144,8 +144,7 @@ class Shelf:
         if resume is not None and resume[0] == page.source and resume[1] > 0:
             fraction = resume[1]
             # After the next refresh: the new article's height is known only then.
-            view.call_after_refresh(lambda: view.scroll_to(
-                y=round(fraction * view.max_scroll_y), animate=False, immediate=True))
+            view.call_after_refresh(view.scroll_to_fraction, fraction)
 
     def _scrolled(self) -> None:
         page = self.app.reader.page

@@ -86,12 +86,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._index = TextIndex([])
         self._pending_scroll: int | None = None  # for an article shown before the first resize
         self._expected_width = 0  # the width wrapped at before the first layout
+        self._pending_fraction: float | None = None  # see scroll_to_fraction
 
     # -- content -------------------------------------------------------------------------
 
     def show(self, article: Article, scroll: int = 0) -> None:
         """Display ``article`` and scroll to line ``scroll``."""
         self.article = article
+        self._pending_fraction = None
         self._links.selected = -1
         self._places.reset()
         self._column = 0
@@ -100,7 +102,9 @@ class ArticleView(ScrollView, can_focus=True):
             # width the layout will most likely give, so that the first frame holds the
             # text; the first resize wraps again only if the guess was wrong.
             self._expected_width = self._width_before_layout()
-            self._pending_scroll = scroll
+            # A scroll to make once laid out; the top needs none, and then anything that
+            # scrolls the view meanwhile (a reopened article's saved place) keeps its way.
+            self._pending_scroll = scroll or None
             self._relayout(keep_place=False)
             return
         self._pending_scroll = None
@@ -187,12 +191,22 @@ class ArticleView(ScrollView, can_focus=True):
             index += 1
         return index
 
+    def scroll_to_fraction(self, fraction: float) -> None:
+        """Scroll ``fraction`` (0 to 1) of the way down: now, or once laid out when not yet."""
+        if not self.size.height:
+            self._pending_fraction = fraction
+            return
+        self.scroll_to(y=round(fraction * self.max_scroll_y), animate=False, immediate=True)
+
     def on_resize(self, event: events.Resize) -> None:
         """Wrap again when the text column changes width."""
         scroll, self._pending_scroll = self._pending_scroll, None
         self._relayout(keep_place=scroll is None)
         if scroll is not None:
             self.scroll_to(y=scroll, animate=False, immediate=True)
+        fraction, self._pending_fraction = self._pending_fraction, None
+        if fraction is not None:
+            self.scroll_to_fraction(fraction)
 
     def notify_style_update(self) -> None:
         """Theme or CSS changed: drop cached styles and drawn lines."""
