@@ -74,8 +74,10 @@ def extend(lines: list[Line], start: int, end: int, c: Cues) -> tuple[int, int]:
 
 
 def take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:
-    """Take in lists announced by a colon right next to the body: the ingredients
-    above a recipe's steps, the timetable under an event's description."""
+    """Take in lists right next to the body: those announced by a colon (the ingredients
+    above a recipe's steps), a table of rows under it (tour dates), labelled details up
+    to the next list heading (a photo's data), and for a short body its own lines up to
+    the header and the items under it (an agenda)."""
     j = start - 1
     if j >= 0 and intro(lines[j]):
         j -= 1  # the heading of the body itself ("Method:")
