@@ -67,7 +67,7 @@ def clean_text(text: str | None, *, multiline: bool = False) -> str:
         if "\ufffd" in text:
             text = text.replace("\ufffd", "")
     if multiline:
-        lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+        lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
         return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 

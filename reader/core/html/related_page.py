@@ -197,7 +197,7 @@ def _marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     """(any marker, sponsored markers, related markers): most class names hold none, and one
     search for all of them costs less than two."""
     c = cues()
-    every = sorted({*c.sponsored_markers, *c.related_markers}, key=len, reverse=True)
+    every = sorted({*c.sponsored_markers, *c.related_markers}, key=lambda m: (-len(m), m))
     return (
         re.compile("|".join(re.escape(m) for m in every)),
         re.compile("|".join(re.escape(m) for m in c.sponsored_markers)),

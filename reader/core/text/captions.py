@@ -57,12 +57,13 @@ def _credit_tail(text: str, c: Cues) -> bool:
 
 def split_credit(text: str, c: Cues) -> tuple[str, str]:
     """(caption, credit) of a caption line."""
-    for mark in ("©", *c.prefixes["credit"]):
-        pos = text.casefold().find(mark)
-        if pos > 0:
-            return text[:pos].strip(), text[pos:].strip()
-        if pos == 0:
-            return "", text
+    folded = text.casefold()
+    # The credit starts at its first mark: in "Photo: Getty Images" at "Photo:", not at
+    # "Images", whichever cue is tried first.
+    found = [pos for mark in ("©", *c.prefixes["credit"]) if (pos := folded.find(mark)) >= 0]
+    if found:
+        pos = min(found)
+        return (text[:pos].strip(), text[pos:].strip()) if pos else ("", text)
     if text.endswith(")") and "(" in text:
         pos = text.rfind("(")
         return text[:pos].strip(), text[pos:].strip("() ")

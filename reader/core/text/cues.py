@@ -20,6 +20,12 @@ _CUE_KEYS = (
 )
 
 
+def _longest_first(cue: str) -> tuple[int, str]:
+    # Longest cue first; cues of one length in a fixed order: set order changes from
+    # run to run (string hashing), and which of two cues is tried first can matter.
+    return -len(cue), cue
+
+
 def key(text: str) -> str:
     """The form a line is compared in: casefolded, trimmed of punctuation and spaces."""
     return " ".join(text.casefold().strip(TRIM).split())
@@ -40,6 +46,8 @@ class Cues:
     by_first: dict[str, dict[str, tuple[str, ...]]]
     #: First words of every prefix cue, to skip lines that start with none of them.
     first_words: frozenset[str]
+    #: The kind of a line that is one of these cues whole ("advertisement" -> "ad").
+    whole_line: dict[str, str]
     chrome_tokens: frozenset[str]
     credit_marks: tuple[str, ...]
     promo_open: tuple[str, ...]
@@ -97,12 +105,12 @@ def cues() -> Cues:
     common = _read("common.json")
     sets = {k: frozenset(v for v in values if v) for k, values in raw.items()}
     prefixes = {
-        k: tuple(sorted(sets[k], key=len, reverse=True))
+        k: tuple(sorted(sets[k], key=_longest_first))
         for k in ("published", "updated", "byline", "read_also", "signoff", "credit", "see_all", "roles")
     }
     # List headings of two words or more also open longer lines ("More on this story from X").
     for k in ("related", "more"):
-        prefixes[k] = tuple(sorted((v for v in sets[k] if " " in v), key=len, reverse=True))
+        prefixes[k] = tuple(sorted((v for v in sets[k] if " " in v), key=_longest_first))
     by_first: dict[str, dict[str, tuple[str, ...]]] = {}
     for kind, cue_list in prefixes.items():
         index: dict[str, list[str]] = {}
@@ -113,6 +121,11 @@ def cues() -> Cues:
         stopwords=stopwords,
         by_first=by_first,
         first_words=frozenset(w for index in by_first.values() for w in index),
+        # Earlier kinds win where a cue is in two lists.
+        whole_line={
+            cue: kind for kind in reversed(("ad", "stop", "related", "more", "tags", "share"))
+            for cue in sets[kind]
+        },
         stop_langs={w: tuple(langs) for w, langs in stop_langs.items()},
         months=months,
         sets=sets,
@@ -125,7 +138,7 @@ def cues() -> Cues:
         | frozenset(v for v in sets["share"] if " " not in v),
         tlds=frozenset(str(t) for t in common.get("tlds", [])),  # type: ignore[attr-defined]
         boiler_phrases=re.compile(
-            "|".join(re.escape(p) for p in sorted(sets["boiler_phrases"], key=len, reverse=True)) or "(?!)"
+            "|".join(re.escape(p) for p in sorted(sets["boiler_phrases"], key=_longest_first)) or "(?!)"
         ),
     )
 

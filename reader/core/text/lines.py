@@ -12,6 +12,8 @@ _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\b\d")
 _END_PUNCT = frozenset('.!?…:;"»”’)\'。！？」')
 _SENTENCE_END = frozenset(".!?…。！？")
+#: Characters of scripts written without spaces (CJK and beyond), and full-width forms.
+_WIDE = re.compile("[\u3000-\U0010ffff]")
 #: A line written as a list item: "+ Added ...", "* Fixed ...", "- Removed ...". Numbers
 #: are left out: "15. Zukunftsforum" is a German ordinal, not an item.
 _BULLET = re.compile(r"[+*•\-–·]\s")
@@ -84,14 +86,16 @@ def split(text: str, c: Cues, stopwords: frozenset[str]) -> list[Line]:
         folded = line.casefold()
         words = _WORD.findall(folded)
         size = len(words)
-        if not line.isascii():
+        if not line.isascii() and _WIDE.search(line):
             # Scripts written without spaces (CJK): count long runs by their length.
             size += sum(len(w) // 3 for w in words if len(w) > 6 and w[0] >= "\u3000")
         head, _, last = folded.rpartition(" ")
         # An icon name glued to a title ("... play_circle") is dropped from the key;
         # plain words among the chrome tokens ("comment", "share") are kept.
         icon = head and "_" in last and last in c.chrome_tokens
-        k = " ".join((head if icon else folded).strip(TRIM).split())
+        k = (head if icon else folded).strip(TRIM)
+        if "  " in k or not k.isprintable():
+            k = " ".join(k.split())  # rare: whitespace clean_text leaves (a line separator)
         counts[k] = counts.get(k, 0) + 1
         before = i == 0 or not raw[i - 1]
         after = i == n - 1 or not raw[i + 1]
@@ -152,6 +156,9 @@ def _names(rest: str, c: Cues) -> bool:
 
 
 def _only_social(k: str, c: Cues) -> bool:
+    first = k.split(maxsplit=1)[0]
+    if "|" not in first and "/" not in first and first not in c.social and first not in c.chrome_tokens:
+        return False  # most lines: their first word settles it
     tokens = k.replace("|", " ").replace("/", " ").split()
     return bool(tokens) and all(t in c.social or t in c.chrome_tokens for t in tokens)
 
@@ -169,12 +176,9 @@ def classify(ln: Line, c: Cues) -> str:
     first = k.split(maxsplit=1)[0].strip(TRIM)
     starts = c.first_words
     if ln.words <= 12:
-        for kind, label in (
-            ("ad", "ad"), ("stop", "stop"), ("related", "related"), ("more", "more"),
-            ("tags", "tags"), ("share", "share"),
-        ):
-            if k in c.sets[kind]:
-                return label
+        label = c.whole_line.get(k)
+        if label is not None:
+            return label
         if _only_social(k, c) or (ln.words <= 3 and k.split(maxsplit=1)[0] in c.social):
             return "share"
         if ln.words <= 5 and first in starts and c.prefix("see_all", ln.text):
