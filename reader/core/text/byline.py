@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
 
 from reader.core.text.cues import TRIM, Cues
 from reader.core.text.dates import find_date
 from reader.core.text.lines import Line
+from reader.core.text.names import (
+    DIGIT,
+    FIELDS,
+    PARTICLES,
+    Byline,
+    first_field,
+    names_in,
+    role_words,
+)
+
+__all__ = ["Byline", "find_byline", "names_in"]
 
 #: Lines above the title, and under the body start, where a byline may sit.
 ABOVE = 3
@@ -20,15 +30,10 @@ SPAN = 40
 MAX_WORDS = 24
 #: A name line with no cue has at most this many words (name, handle, "Follow").
 BARE_WORDS = 8
-#: An 'Updated' or 'Posted' word after a name is cut when it has at least this many letters
-#: (shorter cues such as French "Le" are also name particles).
-CUE_LETTERS = 5
 #: A one-word name after a cue is followed by at most this many words before a number.
 SHORT_CUED = 6
 #: Name lines (and handles) read under a lone "By".
 LABEL_LINES = 6
-#: Capitalised words in a name with no cue before it.
-BARE_CAPITALS = 3
 #: A role line under a name has at most this many words.
 ROLE_WORDS = 12
 #: Lines above the title where a name the page repeats as an author's may sit.
@@ -43,41 +48,11 @@ STEM = 5
 #: How far (in lines) a bare name looks for the date, role or "Follow" line that vouches for it.
 NEAR = 2
 
-#: Words that, lower-case, sit inside names ("Ludwig van Beethoven", "Loïc Le Clerc").
-_PARTICLES = frozenset({
-    "von", "van", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos", "das",
-    "do", "bin", "al", "ibn", "zu", "ten", "ter", "st", "st.",
-})
-_NAME_CHARS = re.compile(r"^[\w'’.-]+$")
-
-
-def _capital(word: str) -> bool:
-    """Written like a word of a name: a capital first ("Jane", "Иван", "O'Neil"), or a letter
-    of a script without case ("ライトハウス")."""
-    return word[:1].isalpha() and not word[0].islower() and _NAME_CHARS.match(word) is not None
-
-
-#: Between the fields of a byline line: bars, bullets, dashes, tildes, slashes, brackets.
-_FIELDS = re.compile(
-    r"\s+[|•·~–—-]\s+|\s*[|•·／｜]\s*|\s*(?<!\d)/(?!\d)\s*|\s*[–—]\s*|\s*\([^)]*\)?\s*|\s+(?=@)"
-)
-_DIGIT = re.compile(r"\d")
 _TEXT = attrgetter("text")
 _NUMBERS = re.compile(r"\d\D+\d")
 _WORD = re.compile(r"\w+")
 #: One user name ("jdoe", "j.doe_42"), as a label ("Author:") may give instead of a name.
 _HANDLE = re.compile(r"^[^\W\d][\w.-]{2,30}$")
-#: A lower-case letter followed by a capital inside a word: two spans glued by the copy.
-_GLUED = re.compile(r"[a-zà-ÿ](?=[A-ZÀ-Þ]\w)")
-_JOINERS = re.compile(r"\s*(?:,|;|&)\s*")
-
-
-@dataclass(slots=True)
-class Byline:
-    """The names as written on the page, and one entry per author."""
-
-    text: str
-    authors: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -87,141 +62,9 @@ class _Found:
     byline: Byline
 
 
-def _first_field(text: str) -> str:
-    for field in _FIELDS.split(text):
-        field = field.strip(TRIM + ",;")
-        if field:
-            return field
-    return ""
-
-
-def _role_words(c: Cues) -> frozenset[str]:
-    return _words_of(c.sets["roles"])
-
-
-@lru_cache(maxsize=4)
-def _words_of(phrases: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for phrase in phrases for w in phrase.split())
-
-
-def _is_name(words: list[str], c: Cues, stop: frozenset[str], roles: frozenset[str], cued: bool) -> bool:
-    """Words written as a name: capitalised (particles aside), no role or button; with no cue
-    before them, two words or more and no stopword first ("The Daily Post")."""
-    if not (1 if cued else 2) <= len(words) <= 5:
-        return False
-    if not (_capital(words[0]) and _capital(words[-1])):
-        return False
-    for w in words:
-        folded = w.casefold().strip(".,")
-        if folded in roles or folded in c.sets["share"] or folded in c.sets["follow"]:
-            return False
-        if not _capital(w) and folded not in _PARTICLES:
-            return False
-    if cued:
-        return True
-    # Uncued: a given name and a surname or two ("Mary Clare Jalonick", "Jan van der Berg");
-    # a fourth capital makes it a title or an organisation ("Ausstellung Palais Epstein Wien").
-    return words[0].casefold() not in stop and sum(1 for w in words if w[0].isupper()) <= BARE_CAPITALS
-
-
-def _split_names(text: str, c: Cues) -> list[str]:
-    """Parts of a byline joined by commas, '&', ';' or the word 'and' of any language."""
-    ands = c.sets["and"]
-    parts: list[str] = []
-    for chunk in _JOINERS.split(text):
-        current: list[str] = []
-        for w in chunk.split():
-            if w.casefold() in ands and current:
-                parts.append(" ".join(current))
-                current = []
-            else:
-                current.append(w)
-        if current:
-            parts.append(" ".join(current))
-    return parts
-
-
-def _tidy_case(name: str) -> str:
-    """An all-capitals name ("JANE CARTER") written as a name ("Jane Carter")."""
-    if name.isupper() and len(name.split()) >= 2:
-        return " ".join(w.capitalize() for w in name.split())
-    return name
-
-
-def _cut_tail(words: list[str], c: Cues, roles: frozenset[str]) -> list[str]:
-    """Words up to a handle, a 'Follow' button, an 'Updated' label or a role glued to the
-    last name ("Jane DoeStaff Writer", "Jane DoeEXAMPLE News")."""
-    for i, w in enumerate(words):
-        folded = w.casefold().strip("+:.,")
-        if i and (w.startswith("@") or folded in c.sets["follow"] or folded in c.sets["share"]):
-            return words[:i]  # "@jdoe", "Follow", "Share", "Lesezeit: 4 Min."
-        if i and len(folded) >= CUE_LETTERS and (folded in c.sets["updated"] or folded in c.sets["published"]):
-            return words[:i]
-        glued = _GLUED.search(w)
-        if glued and (w[glued.start() + 1:].casefold() in roles or w[glued.start() + 2].isupper()):
-            return [*words[:i], w[: glued.start() + 1]]
-    return words
-
-
-def names_in(text: str, c: Cues, stop: frozenset[str], *, cued: bool) -> Byline | None:
-    """The names at the start of ``text``: cut at the first date, number, handle, bar or
-    bracket; then comma- or 'and'-joined names, stopping at the first role or bio clause.
-
-    ``cued`` (the text followed a byline cue): trailing lower-case words are dropped and one
-    word alone may be a name; otherwise every part must be a name of two to five words.
-    """
-    found = find_date(text)
-    if found is not None and found.start > 0:
-        text = text[: found.start]
-    text = _first_field(text).split("@", 1)[0]  # "Jane Doe@jdoe": the handle glued on
-    digit = _DIGIT.search(text)
-    if digit:
-        text = text[: digit.start()]
-    words = text.split()
-    while words and (
-        (digit and words[-1].casefold().strip(".,") in c.months) or words[-1].casefold().strip(".,") in c.sets["weekdays"]
-    ):
-        words.pop()  # "Jane Doe March 18 at 12:22" lost its year; "Jane Doe Monday, March 4, 2024"
-    roles = _role_words(c)
-    words = _cut_tail(words, c, roles)
-    if cued:
-        for i, w in enumerate(words):
-            bare = w.strip(",;&")
-            folded = bare.casefold()
-            if i and bare and not _capital(bare) and folded not in _PARTICLES and folded not in c.sets["and"]:
-                words = words[:i]  # "Von Jane Doe am Samstag", "Par Jane Doe le 14"
-                break
-    text = " ".join(words).strip(TRIM + ",;")
-    parts = _split_names(text, c)
-    kept: list[str] = []
-    for n, part in enumerate(parts):
-        words = part.split()
-        if cued and n == len(parts) - 1:
-            while words and not _capital(words[-1]):
-                words.pop()  # "Par Jane Doe le" (the date was cut), "Von Anfang an"
-        if not part.isupper():
-            while len(words) > 1 and words[-1].isupper() and len(words[-1].strip(".")) > 1:
-                words.pop()  # "Jane Doe USA TODAY": the paper after the name
-        if len(words) == 1 and not (cued and len(parts) == 1 and part == words[0]):
-            break  # one word alone is a name only right after a cue ("By Pamela")
-        # After a cue the first part may be a desk ("By Staff Reports"); later parts are
-        # names only, the first role ends the list ("Jane Doe, Senior Editor, ...").
-        if not _is_name(words, c, stop, frozenset() if cued and n == 0 else roles, cued):
-            break
-        kept.append(" ".join(words))
-    if not kept:
-        return None
-    if not cued and len(kept) < len(parts):
-        return None  # a bare line must be names only
-    authors = tuple(dict.fromkeys(_tidy_case(k) for k in kept))
-    end = text.find(kept[-1]) + len(kept[-1])
-    written = _tidy_case(text[:end]) if len(kept) > 1 else authors[0]
-    return Byline(written, authors)
-
-
 def _cued(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
     """A field opening with a byline cue ("By", "Von", "Par"), or a cue after a date or time."""
-    for field in _FIELDS.split(text):
+    for field in FIELDS.split(text):
         field = field.strip()
         hit = c.prefix("byline", field) if field else None
         if hit and hit[1]:
@@ -231,7 +74,7 @@ def _cued(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
             return _short(names_in(hit[1], c, stop, cued=True), hit[1])
     words = text.split()
     for i in range(1, len(words) - 1):  # "1.11.23 20:19 von Jane Doe"
-        if _DIGIT.search(words[i - 1]) and words[i].casefold() in c.sets["byline"]:
+        if DIGIT.search(words[i - 1]) and words[i].casefold() in c.sets["byline"]:
             rest = " ".join(words[i + 1:])
             return _short(names_in(rest, c, stop, cued=True), rest)
     return None
@@ -240,7 +83,7 @@ def _cued(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
 def _short(got: Byline | None, rest: str) -> Byline | None:
     """One word alone after a cue is a name in a short byline ("By Pamela", "Von jdoe am 4.
     März"), not in a sentence ("Da Roma, il governo...", "By Monday, the keepers...")."""
-    if got is not None and " " not in got.text and len(_DIGIT.split(rest, 1)[0].split()) > SHORT_CUED:
+    if got is not None and " " not in got.text and len(DIGIT.split(rest, 1)[0].split()) > SHORT_CUED:
         return None
     return got
 
@@ -265,7 +108,7 @@ def _beside_date(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
     """A name sharing a line with the date: "Jane Doe | 4 March 2024", "4 March 2024 Jane Doe"."""
     if text[:1] in "—–―":
         return None  # "— Jane Doe (@jdoe) March 4, 2024": who wrote a quoted post
-    fields = _FIELDS.split(text)
+    fields = FIELDS.split(text)
     if len([f for f in fields if f.strip(TRIM)]) > MAX_FIELDS:
         return None  # a date among categories: "01.12.2022 / News / Energy / Top Stories"
     for field in fields:
@@ -281,7 +124,7 @@ def _beside_date(text: str, c: Cues, stop: frozenset[str]) -> Byline | None:
             pieces = [field[: found.start], field[found.end:]]
         for piece in pieces:
             piece = piece.strip(TRIM + ",;")
-            if piece and not _DIGIT.match(piece):
+            if piece and not DIGIT.match(piece):
                 got = names_in(piece, c, stop, cued=False)
                 if got:
                     return got
@@ -295,7 +138,7 @@ def _datish(field: str, c: Cues) -> bool:
 
 def _skip_numbers(text: str, c: Cues) -> str:
     """The text after leading fields of numbers and months ("17/11/201917/11/2019 ~ Jane Doe")."""
-    fields = _FIELDS.split(text)
+    fields = FIELDS.split(text)
     i = 0
     while i < len(fields) - 1 and _datish(fields[i], c):
         i += 1
@@ -322,7 +165,7 @@ def _vouched(lines: list[Line], j: int, t: int, c: Cues) -> bool:
         if k == j + 1 and _role_line(near, c):
             return True
     text = lines[j].text
-    tail = text.split()[len(_first_field(text).split()):]
+    tail = text.split()[len(first_field(text).split()):]
     # "Jane Doe, @jdoe", "Jane Doe | Follow"
     return bool(tail) and all(w.startswith("@") or w.casefold().strip("+|•·:,") in c.sets["follow"] for w in tail)
 
@@ -331,7 +174,7 @@ def _role_line(ln: Line, c: Cues) -> bool:
     """A short line naming a job: "Staff writer", "Mitglied der Lokal-Redaktion"."""
     if ln.words > ROLE_WORDS:
         return False
-    return c.prefix("roles", ln.text) is not None or not _role_words(c).isdisjoint(_WORD.findall(ln.key))
+    return c.prefix("roles", ln.text) is not None or not role_words(c).isdisjoint(_WORD.findall(ln.key))
 
 
 def _recurs(name: str, own: int, page: str, c: Cues) -> bool:
@@ -356,7 +199,7 @@ def _two_capitals(text: str) -> bool:
     if text[0].isdigit():
         return True
     words = text.split(maxsplit=2)
-    return len(words) >= 2 and words[0][0].isupper() and (words[1][0].isupper() or words[1] in _PARTICLES)
+    return len(words) >= 2 and words[0][0].isupper() and (words[1][0].isupper() or words[1] in PARTICLES)
 
 
 def _in_title(found: Byline, topic: set[str]) -> bool:
@@ -394,7 +237,7 @@ def find_byline(lines: list[Line], t: int, start: int, c: Cues, stop: frozenset[
             and _vouched(lines, j, t, c)
         ):
             text = _skip_numbers(ln.text, c)
-            digit = _DIGIT.search(text)
+            digit = DIGIT.search(text)
             # Numbers after a name are its date ("Jane Doe3.11.2023"); a lone one makes a
             # caption or a title ("Media Installation, 2007.").
             if digit is None or (_datish(text[digit.start():], c) and _NUMBERS.search(text[digit.start():])):
@@ -439,3 +282,4 @@ def _recurring(
         if _recurs(got.authors[0], own, page, c):
             return got
     return None
+
