@@ -24,7 +24,12 @@ _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 # Invisible characters that only hide things: zero-width, soft hyphen, BOM,
 # word joiner, interlinear annotations, tag characters.
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060-\u2064\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# The runs of spaces that collapsing changes: any but one plain space (most of a text's
+# runs), which a search over a page then skips instead of replacing each by itself.
+_ODD_SPACES = re.compile(
+    r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*"
+    r"| [ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
+)
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
@@ -67,9 +72,10 @@ def clean_text(text: str | None, *, multiline: bool = False) -> str:
         if "\ufffd" in text:
             text = text.replace("\ufffd", "")
     if multiline:
-        lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
-        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+        lines = [line.strip() for line in _ODD_SPACES.sub(" ", text).split("\n")]
+        joined = "\n".join(lines)
+        return (re.sub(r"\n{3,}", "\n\n", joined) if "\n\n\n" in joined else joined).strip()
+    return _ODD_SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
 def clean_url(url: str | None) -> str | None:
