@@ -10,6 +10,8 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import reader
 from reader.core.models import Article
@@ -85,3 +87,19 @@ def test_link_urls_are_clean_and_web_only() -> None:
 def test_article_fields_are_all_covered() -> None:
     # A new string field must be added to the hostile checks above.
     assert {f.name for f in fields(Article)} >= {"title", "byline", "lead", "text", "site"}
+
+
+_SPACE_KINDS = " \t\u00a0\u1680\u2003\u202f\u205f\u3000"
+
+
+@given(st.lists(st.sampled_from(["word", "mot", "\n", *_SPACE_KINDS]), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_clean_text_leaves_single_plain_spaces_between_words(parts: list[str]) -> None:
+    text = "".join(parts)
+    for multiline in (False, True):
+        cleaned = clean_text(text, multiline=multiline)
+        assert not any(ch in cleaned for ch in _SPACE_KINDS.replace(" ", ""))
+        assert "  " not in cleaned and cleaned == cleaned.strip()
+        assert cleaned.split() == text.split() or multiline  # every word kept, in order
+        if multiline:
+            assert [w for line in cleaned.split("\n") for w in line.split()] == text.split()
