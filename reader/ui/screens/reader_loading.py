@@ -168,8 +168,9 @@ class PageLoading(ReaderPanes):
             self.app.page_shown(page)
 
     def _show_related(self, page: Page) -> None:
-        if page is self.page:  # not overtaken by a newer page meanwhile
-            self.related_list.set_items(page.article.related, page.base)
+        current = self.page  # the same page, maybe with its entities now; or a newer one
+        if current is not None and current.source == page.source:
+            self.related_list.set_items(current.article.related, current.base)
             self.related_list.highlighted = None
 
     @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
