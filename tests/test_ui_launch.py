@@ -138,3 +138,21 @@ async def test_the_first_frame_has_the_chosen_theme_and_switching_still_works() 
             await pilot.pause()
             assert app.theme != name
             assert app.screen.styles.background == Color.parse(app.current_theme.background or "")
+
+
+async def test_the_launchers_page_gets_its_related_stories_and_footer_after_the_first_frame() -> None:
+    from reader.paths import demo_dir
+
+    story = demo_dir() / "harbour-bridge-closure.html"
+    preload = start_preload(str(story), Config())
+    assert preload is not None and preload.ready(10)
+    app = create_app(source=str(story), config=Config(), preload=preload)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.reader
+        assert reader.page is not None
+        related = reader.page.article.related
+        assert related
+        await _until(pilot, lambda: reader.related_list.option_count == len(related)
+                     and bool(reader.page and reader.page.article.entities))
+        await pilot.press("n")  # the first related story is selected, as on any page
+        assert reader.related_list.highlighted == 0
