@@ -140,7 +140,7 @@ async def test_the_first_frame_has_the_chosen_theme_and_switching_still_works() 
             assert app.screen.styles.background == Color.parse(app.current_theme.background or "")
 
 
-async def test_the_launchers_page_gets_its_related_stories_and_footer_after_the_first_frame() -> None:
+async def test_the_launchers_page_gets_its_related_stories_after_the_first_frame() -> None:
     from reader.paths import demo_dir
 
     story = demo_dir() / "harbour-bridge-closure.html"
