@@ -471,3 +471,19 @@ def test_a_kicker_and_headline_over_a_labelled_date_is_no_fact_box() -> None:
     title = "Northern cape: a new light for the lighthouse"
     dump = "\n".join(["Home", "Coast", title, "Updated: 4 March 2024", "", *_paras(BODY)])
     assert extract_text_page(dump).title == title
+
+
+def test_a_headline_written_like_a_name_is_the_title_when_the_body_speaks_of_it() -> None:
+    dump = "\n".join(["Home", "News", "Contact", "Lighthouse Museum", "4 March 2024", "", *_paras(BODY)])
+    assert extract_text_page(dump).title == "Lighthouse Museum"
+
+
+def test_an_author_name_the_body_never_mentions_is_no_title() -> None:
+    dump = "\n".join(["Home", "News", "Contact", "Jane Carter", "4 March 2024", "", *_paras(BODY)])
+    assert extract_text_page(dump).title != "Jane Carter"
+
+
+def test_a_name_shaped_kicker_over_its_headline_is_not_the_title() -> None:
+    title = "Keepers hand the old tower over to the harbour board"
+    dump = "\n".join(["Home", "News", "Lighthouse Museum", title, "4 March 2024", "", *_paras(BODY)])
+    assert extract_text_page(dump).title == title

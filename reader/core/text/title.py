@@ -74,8 +74,9 @@ def _teaser(ln: Line) -> bool:
     return not ln.prose and ln.text.endswith(("...", "…"))
 
 
-def headline_shaped(ln: Line, c: Cues) -> bool:
-    """Could be a headline: plain text of a few words, not a sentence fragment, caption or name."""
+def headline_shaped(ln: Line, c: Cues, names: bool = False) -> bool:
+    """Could be a headline: plain text of a few words, not a sentence fragment, caption or
+    name (unless ``names``)."""
     # Cheap tests first: most lines above a body are menu entries.
     if ln.kind != "text" or not 1 <= ln.words <= 30 or ln.boiler:
         return False
@@ -84,9 +85,29 @@ def headline_shaped(ln: Line, c: Cues) -> bool:
         return False
     if text[0].islower() or text[-1] in ",;" or _not_headline(text) or _categories(ln):
         return False
-    if (ln.words <= 4 and name_like(text)) or _CRUMBS.search(text) or bulleted(text):
+    if (not names and ln.words <= 4 and name_like(text)) or _CRUMBS.search(text) or bulleted(text):
         return False
     return not (is_caption(ln, c) or boilerish(ln, c))
+
+
+def _named_topic(lines: list[Line], j: int, c: Cues, vocab: set[str], stop: frozenset[str]) -> bool:
+    """A line written like a name that names what the page is about (a product, an event, a
+    person portrayed: "Ben Wilson Surf", "Johannes"): the body speaks of each of its words, as
+    it seldom does of the author of a byline. Not a kicker over a headline, nor a topic tag
+    under one."""
+    ln = lines[j]
+    if ln.words > 4 or not name_like(ln.text) or not headline_shaped(ln, c, names=True):
+        return False
+    words = content_words(ln.text, stop)
+    # Every word counts: "Alice Wu" is no topic because "Wu" is too short to be looked up.
+    if len(words) != ln.words or not words <= vocab:
+        return False
+    for k in (j - 1, j + 1):
+        if 0 <= k < len(lines):
+            near = lines[k]
+            if near.words >= 4 and not near.prose and headline_shaped(near, c):
+                return False
+    return True
 
 
 def _not_headline(text: str) -> bool:
@@ -296,7 +317,7 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
     best, best_at = 1.0, -1
     between = 0  # stray lines below the candidate, counted once walking up
     for j in range(start - 1, max(-1, start - TITLE_WINDOW - 1), -1):
-        if headline_shaped(lines[j], c) and not _crumbs_then(lines, j) and not _field_row(lines, j):
+        if (headline_shaped(lines[j], c) or _named_topic(lines, j, c, vocab, stop)) and not _crumbs_then(lines, j) and not _field_row(lines, j):
             s = title_score(lines, j, start, vocab, c, stop, between)
             if tails and _crumb_tail_of(lines[j], tails) is not None:
                 s += CRUMB_BONUS
@@ -312,7 +333,7 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
             continue
         if _body_begins(lines, j, end, c):
             break
-        if headline_shaped(ln, c) and not _field_row(lines, j):
+        if (headline_shaped(ln, c) or _named_topic(lines, j, c, vocab, stop)) and not _field_row(lines, j):
             s = title_score(lines, j, j, vocab, c, stop) - 1
             if tails and _crumb_tail_of(ln, tails) is not None:
                 s += CRUMB_BONUS
