@@ -487,3 +487,15 @@ def test_a_name_shaped_kicker_over_its_headline_is_not_the_title() -> None:
     title = "Keepers hand the old tower over to the harbour board"
     dump = "\n".join(["Home", "News", "Lighthouse Museum", title, "4 March 2024", "", *_paras(BODY)])
     assert extract_text_page(dump).title == title
+
+
+def test_a_short_headline_over_its_standfirst_is_the_title() -> None:
+    standfirst = "The keepers of the new lighthouse on the northern cape say that its lamp is seen from forty kilometres away"
+    dump = "\n".join(["Home", "News", "Contact", "Cape light", "4 March 2024", standfirst, "", *_paras(BODY)])
+    assert extract_text_page(dump).title == "Cape light"
+
+
+def test_a_long_headline_under_a_kicker_stays_the_title() -> None:
+    title = "The new lighthouse on the northern cape is switched on after three years of work"
+    dump = "\n".join(["Home", "News", "Old tower museum", title, "4 March 2024", "", *_paras(BODY)])
+    assert extract_text_page(dump).title == title

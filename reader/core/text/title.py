@@ -26,6 +26,11 @@ KICKER_TAIL_WORDS = 4
 DATED_TITLE_WORDS = 4
 #: Lines up to this long carry ``Line.dated`` (see ``lines.classify``).
 DATED_WORDS = 16
+#: A line this long written as a sentence under a headline is its standfirst...
+STANDFIRST_MIN_WORDS = 10
+STANDFIRST_DENSITY = 0.2
+#: ... when the headline scores no more than this below it.
+STANDFIRST_MARGIN = 5.0
 #: Given to a line that also ends the breadcrumbs.
 CRUMB_BONUS = 3.0
 #: Headlines are rarely longer; each word more counts against a line.
@@ -302,6 +307,28 @@ def _body_begins(lines: list[Line], j: int, end: int, c: Cues) -> bool:
     return not (ln.words <= LONG_TITLE_WORDS and j + 1 < end and _dateline(lines[j + 1], c))
 
 
+def _over_standfirst(lines: list[Line], at: int, scores: dict[int, float]) -> int:
+    """The short headline just above the line found when that one is a standfirst: a long
+    sentence that sums up the body, and so shares more of its words than the headline
+    ("Menschenrechte achten" over "Uneingeschränkten Zugang ... gewähren und ...")."""
+    ln = lines[at]
+    if ln.words < STANDFIRST_MIN_WORDS or ln.density < STANDFIRST_DENSITY or ln.dated:
+        return at
+    # A kicker sits right over its headline; a date, a byline or a link of two words ("Print
+    # page") parts a headline from its standfirst.
+    for k in range(at - 2, max(-1, at - 4), -1):
+        if not _passable(lines[k + 1]):
+            break
+        above = lines[k]
+        if k in scores and 2 <= above.words <= ln.words // 2 and scores[k] >= scores[at] - STANDFIRST_MARGIN:
+            return k
+    return at
+
+
+def _passable(ln: Line) -> bool:
+    return ln.kind in _META or (ln.kind == "text" and ln.words <= 2)
+
+
 class Title(NamedTuple):
     """Where the title is (-1 when none fits) and its words."""
 
@@ -315,15 +342,19 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
     tails = _crumb_tails(lines, max(0, start - TITLE_WINDOW), min(end, start + SWALLOWED_LINES))
     lines = _header_view(lines, max(0, start - TITLE_WINDOW), start, c)
     best, best_at = 1.0, -1
+    scores: dict[int, float] = {}
     between = 0  # stray lines below the candidate, counted once walking up
     for j in range(start - 1, max(-1, start - TITLE_WINDOW - 1), -1):
         if (headline_shaped(lines[j], c) or _named_topic(lines, j, c, vocab, stop)) and not _crumbs_then(lines, j) and not _field_row(lines, j):
             s = title_score(lines, j, start, vocab, c, stop, between)
             if tails and _crumb_tail_of(lines[j], tails) is not None:
                 s += CRUMB_BONUS
+            scores[j] = s
             if s > best or (s == best and best_at >= 0):
                 best, best_at = s, j
         between += _stray(lines[j], c)
+    if best_at >= 0:
+        best_at = _over_standfirst(lines, best_at, scores)
     # A title the region swallowed: a headline-shaped first line, maybe under a photo
     # caption or breadcrumbs, or a short exclamation or question.
     seen = 0
