@@ -499,3 +499,13 @@ def test_a_long_headline_under_a_kicker_stays_the_title() -> None:
     title = "The new lighthouse on the northern cape is switched on after three years of work"
     dump = "\n".join(["Home", "News", "Old tower museum", title, "4 March 2024", "", *_paras(BODY)])
     assert extract_text_page(dump).title == title
+
+
+def test_a_one_word_exclamation_over_the_body_is_the_title() -> None:
+    dump = "\n".join(["Home", "Contact", "Imprint", "Welcome!", "", *_paras(BODY)])
+    assert extract_text_page(dump).title == "Welcome!"
+
+
+def test_a_one_word_menu_entry_over_the_body_is_no_title() -> None:
+    dump = "\n".join(["Home", "Contact", "Imprint", "Welcome", "", *_paras(BODY)])
+    assert extract_text_page(dump).title != "Welcome"

@@ -31,7 +31,9 @@ def headline_shaped(ln: Line, c: Cues, names: bool = False) -> bool:
     if ln.kind != "text" or not 1 <= ln.words <= 30 or ln.boiler:
         return False
     text = ln.text
-    if ln.words == 1 and (ln.seen < 2 or len(text) < 4):
+    # One word is a menu entry unless seen again (in breadcrumbs, share text) or exclaimed:
+    # no menu says "Welcome!".
+    if ln.words == 1 and (len(text) < 4 or (ln.seen < 2 and text[-1] != "!")):
         return False
     if text[0].islower() or text[-1] in ",;" or _not_headline(text) or _categories(ln):
         return False
