@@ -509,3 +509,21 @@ def test_a_one_word_exclamation_over_the_body_is_the_title() -> None:
 def test_a_one_word_menu_entry_over_the_body_is_no_title() -> None:
     dump = "\n".join(["Home", "Contact", "Imprint", "Welcome", "", *_paras(BODY)])
     assert extract_text_page(dump).title != "Welcome"
+
+
+MORE = [
+    "The first lamp of the cape burned whale oil, and a keeper climbed the stairs every hour of the night to trim it.",
+    "A new lens from a glass works in the south now throws the light of a small electric lamp across the whole bay.",
+    "The harbour board raised most of the money, and the fishing families gave what they could spare after the season.",
+    "A grant from the coast guard paid for the new stairs, the roof of the tower and the small museum at its foot.",
+]
+
+
+def test_the_entries_of_a_table_of_contents_over_the_body_are_not_the_title() -> None:
+    title = "A new light for the fishing families of the northern cape"
+    heads = ["Why the lighthouse lamp is seen so far away", "Who paid for the new lighthouse tower"]
+    dump = "\n".join([
+        "Home", "News", title, "By Jane Carter", "4 March 2024", "Contents", *heads, "",
+        *_paras(BODY), heads[0], "", *_paras(MORE[:2]), heads[1], "", *_paras(MORE[2:]),
+    ])
+    assert extract_text_page(dump).title == title

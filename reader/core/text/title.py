@@ -31,6 +31,10 @@ STANDFIRST_MIN_WORDS = 10
 STANDFIRST_DENSITY = 0.2
 #: ... when the headline scores no more than this below it.
 STANDFIRST_MARGIN = 5.0
+#: Taken from a line above the body that heads one of its sections too (a table of contents).
+SECTION_PENALTY = 4.0
+#: Lines at the top of the body that may repeat the title and standfirst: no section heads.
+SECTION_FROM = 3
 #: Given to a line that also ends the breadcrumbs.
 CRUMB_BONUS = 3.0
 #: Headlines are rarely longer; each word more counts against a line.
@@ -241,6 +245,17 @@ def _passable(ln: Line) -> bool:
     return ln.kind in _META or (ln.kind == "text" and ln.words <= 2)
 
 
+def _section_heads(lines: list[Line], start: int, end: int) -> set[str]:
+    """Keys of the lines seen again inside the body, past its first lines: the headings of
+    its sections, which a table of contents above the body may list."""
+    return {ln.key for ln in lines[start + SECTION_FROM:end] if ln.seen > 1 and ln.kind == "text"}
+
+
+def _in_contents(lines: list[Line], j: int, sections: set[str]) -> bool:
+    """An entry of a table of contents: it and a line next to it head sections of the body."""
+    return lines[j].key in sections and any(0 <= k < len(lines) and lines[k].key in sections for k in (j - 1, j + 1))
+
+
 class Title(NamedTuple):
     """Where the title is (-1 when none fits) and its words."""
 
@@ -255,10 +270,13 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
     lines = _header_view(lines, max(0, start - TITLE_WINDOW), start, c)
     best, best_at = 1.0, -1
     scores: dict[int, float] = {}
+    sections = _section_heads(lines, start, end)
     between = 0  # stray lines below the candidate, counted once walking up
     for j in range(start - 1, max(-1, start - TITLE_WINDOW - 1), -1):
         if (headline_shaped(lines[j], c) or named_topic(lines, j, c, vocab, stop)) and not _crumbs_then(lines, j) and not field_row(lines, j):
             s = title_score(lines, j, start, vocab, c, stop, between)
+            if sections and _in_contents(lines, j, sections):
+                s -= SECTION_PENALTY
             if tails and _crumb_tail_of(lines[j], tails) is not None:
                 s += CRUMB_BONUS
             scores[j] = s
