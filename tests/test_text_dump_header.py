@@ -527,3 +527,14 @@ def test_the_entries_of_a_table_of_contents_over_the_body_are_not_the_title() ->
         *_paras(BODY), heads[0], "", *_paras(MORE[:2]), heads[1], "", *_paras(MORE[2:]),
     ])
     assert extract_text_page(dump).title == title
+
+
+def test_a_headline_opening_with_a_brand_in_small_letters_is_the_title() -> None:
+    title = "eBay buyers bid for the old lamp of the northern lighthouse"
+    dump = "\n".join(["Home", "News", title, "4 March 2024", "", *_paras(BODY)])
+    assert extract_text_page(dump).title == title
+
+
+def test_a_line_carrying_on_a_sentence_in_small_letters_is_no_title() -> None:
+    dump = "\n".join(["Home", "News", "and the keepers of the northern lighthouse", "4 March 2024", "", *_paras(BODY)])
+    assert extract_text_page(dump).title != "and the keepers of the northern lighthouse"

@@ -35,11 +35,18 @@ def headline_shaped(ln: Line, c: Cues, names: bool = False) -> bool:
     # no menu says "Welcome!".
     if ln.words == 1 and (len(text) < 4 or (ln.seen < 2 and text[-1] != "!")):
         return False
-    if text[0].islower() or text[-1] in ",;" or _not_headline(text) or _categories(ln):
+    if (text[0].islower() and not _brand_start(text)) or text[-1] in ",;" or _not_headline(text) or _categories(ln):
         return False
     if (not names and ln.words <= 4 and name_like(text)) or CRUMBS.search(text) or bulleted(text):
         return False
     return not (is_caption(ln, c) or boilerish(ln, c))
+
+
+def _brand_start(text: str) -> bool:
+    """Starts with a name written in small letters and capitals ("iPhone", "eBay"), not with
+    a small word that carries on a sentence."""
+    first = text.split(maxsplit=1)[0]
+    return any(ch.isupper() for ch in first[1:])
 
 
 def named_topic(lines: list[Line], j: int, c: Cues, vocab: set[str], stop: frozenset[str]) -> bool:
