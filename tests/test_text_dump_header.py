@@ -538,3 +538,19 @@ def test_a_headline_opening_with_a_brand_in_small_letters_is_the_title() -> None
 def test_a_line_carrying_on_a_sentence_in_small_letters_is_no_title() -> None:
     dump = "\n".join(["Home", "News", "and the keepers of the northern lighthouse", "4 March 2024", "", *_paras(BODY)])
     assert extract_text_page(dump).title != "and the keepers of the northern lighthouse"
+
+
+def test_the_title_is_above_a_table_of_contents_headed_contents() -> None:
+    title = "Harbour board opens the cape tower"
+    heads = ["Why the lighthouse lamp is seen so far away", "The keepers of the new lighthouse on the northern cape answer questions"]
+    dump = "\n".join([
+        "Home", "News", title, "By Jane Carter", "4 March 2024", "Contents", *heads, "",
+        *_paras(BODY), heads[0], "", *_paras(MORE),
+    ])
+    assert extract_text_page(dump).title == title
+
+
+def test_a_contents_line_whose_entries_head_no_section_is_no_table_of_contents() -> None:
+    title = "Why the lighthouse lamp is seen so far away"
+    dump = "\n".join(["Home", "Contents", "News", title, "4 March 2024", "", *_paras(BODY)])
+    assert extract_text_page(dump).title == title

@@ -16,7 +16,7 @@ TRIM = " \t:：-–—|•·›»«>*#.…"
 _CUE_KEYS = (
     "published", "updated", "byline", "ad", "read_also", "related", "more", "tags",
     "stop", "share", "signoff", "credit", "see_all", "and", "boilerplate", "comment_words",
-    "says", "boiler_phrases", "roles", "follow", "weekdays",
+    "says", "boiler_phrases", "roles", "follow", "weekdays", "contents",
 )
 
 

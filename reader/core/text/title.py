@@ -251,6 +251,16 @@ def _section_heads(lines: list[Line], start: int, end: int) -> set[str]:
     return {ln.key for ln in lines[start + SECTION_FROM:end] if ln.seen > 1 and ln.kind == "text"}
 
 
+def _contents_head(lines: list[Line], start: int, sections: set[str], c: Cues) -> int:
+    """Where a table of contents headed "Contents" starts above the body (``start`` when
+    none does): its entries head sections of the body."""
+    if sections:
+        for k in range(start - 1, max(-1, start - TITLE_WINDOW - 1), -1):
+            if lines[k].key in c.sets["contents"] and any(ln.key in sections for ln in lines[k + 1:k + 4]):
+                return k
+    return start
+
+
 def _in_contents(lines: list[Line], j: int, sections: set[str]) -> bool:
     """An entry of a table of contents: it and a line next to it head sections of the body."""
     return lines[j].key in sections and any(0 <= k < len(lines) and lines[k].key in sections for k in (j - 1, j + 1))
@@ -271,9 +281,14 @@ def find_title(lines: list[Line], start: int, end: int, c: Cues, stop: frozenset
     best, best_at = 1.0, -1
     scores: dict[int, float] = {}
     sections = _section_heads(lines, start, end)
+    contents = _contents_head(lines, start, sections, c)
     between = 0  # stray lines below the candidate, counted once walking up
     for j in range(start - 1, max(-1, start - TITLE_WINDOW - 1), -1):
-        if (headline_shaped(lines[j], c) or named_topic(lines, j, c, vocab, stop)) and not _crumbs_then(lines, j) and not field_row(lines, j):
+        # The title is above a table of contents, not one of its entries.
+        if (
+            j < contents and (headline_shaped(lines[j], c) or named_topic(lines, j, c, vocab, stop))
+            and not _crumbs_then(lines, j) and not field_row(lines, j)
+        ):
             s = title_score(lines, j, start, vocab, c, stop, between)
             if sections and _in_contents(lines, j, sections):
                 s -= SECTION_PENALTY
