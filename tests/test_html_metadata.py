@@ -9,8 +9,9 @@ import pytest
 from reader.core.dates import parse_date, url_date, written_date
 from reader.core.html import extract_html
 from reader.core.html.byline import split_authors
-from reader.core.html.metadata import extract_metadata, strip_site
+from reader.core.html.metadata import extract_metadata
 from reader.core.html.parse import parse_html
+from reader.core.html.title import strip_site
 
 BODY = "".join(
     f"<p>Paragraph {n}. The council voted late on Monday to close the old bridge for repairs, "
@@ -76,7 +77,7 @@ def test_site_name_is_stripped_only_where_the_headline_confirms_it() -> None:
 
 def test_visible_byline_when_structured_data_lacks_it() -> None:
     m = meta_of("<title>x</title>", body="<div class='byline'>By <a rel='author' href='/a'>Ana Ruiz</a></div>")
-    assert m.byline == "By Ana Ruiz"
+    assert m.byline == "Ana Ruiz"
     assert m.authors == ("Ana Ruiz",)
 
 
@@ -164,14 +165,14 @@ def test_language_guessed_from_text_when_undeclared() -> None:
 def test_byline_without_its_publication_stamp() -> None:
     body = "<div class='byline'>By Ana Ruiz and Tom Bell Published 7:07 PM EST Nov 19, 2019</div>"
     m = meta_of("<title>x</title>", body=body)
-    assert m.byline == "By Ana Ruiz and Tom Bell"
+    assert m.byline == "Ana Ruiz and Tom Bell"
     assert m.authors == ("Ana Ruiz", "Tom Bell")
 
 
 def test_a_date_line_in_an_author_box_is_no_byline() -> None:
     body = ("<div class='article-dateline'>Last updated: January 7, 2025</div>"
             "<p class='author'>By Tom Bell</p>")
-    assert meta_of("<title>x</title>", body=body).byline == "By Tom Bell"
+    assert meta_of("<title>x</title>", body=body).byline == "Tom Bell"
 
 
 def test_site_name_given_as_an_address_becomes_its_host() -> None:

@@ -6,14 +6,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Any
 
 from lxml import etree
 
+from reader.core.html.authors import byline_names
 from reader.core.sanitize import clean_text
 from reader.core.text.cues import cues
 from reader.core.text.dates import find_date
+from reader.core.text.names import Byline
 
 _NAME_PROP = etree.XPath(".//*[contains(@itemprop, 'name')]")
 _TEXT_NODES = etree.XPath("descendant::text()[string-length() < 120]")
@@ -29,6 +31,8 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "meta", "link
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\be\b|\ben\b)\s*", re.I)
 _NOT_NAME = re.compile(r"\d|@|https?:|www\.", re.I)
+#: Byline elements (and cue texts) looked at before giving up: the byline sits near the top.
+_MAX_CANDIDATES = 30
 
 
 #: Joins text nodes for one search: XML text never holds it.
@@ -37,13 +41,14 @@ _SEP = "\x00"
 
 @lru_cache(maxsize=1)
 def _by_line() -> re.Pattern[str]:
-    """A text node opening with a byline cue ("By ", "Von ", "Par "...), in nodes joined by _SEP."""
+    """A text node opening with a byline cue ("By Jane", "Von ", "Par "...), or holding the cue
+    alone ("By" before a link to the author), in nodes joined by _SEP."""
     prefixes = sorted((p for p in cues().prefixes["byline"] if len(p) >= 2), key=len, reverse=True)
     # The first letters, looked ahead for, turn most nodes away before the long alternation.
     firsts = "".join(sorted({re.escape(p[0]) for p in prefixes}))
     return re.compile(
-        _SEP + r"\s*(?=[" + firsts + r"])(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*:?\s+[^\s"
-        + _SEP + "]",
+        _SEP + r"\s*(?=[" + firsts + r"])(?:" + "|".join(re.escape(p) for p in prefixes)
+        + r")(?:\s*:?\s+[^\s" + _SEP + r"]|\s*:?\s*(?=" + _SEP + r"|$))",
         re.I,
     )
 
@@ -54,7 +59,7 @@ def _candidates(body: Any) -> Iterator[Any]:
     for el in body.iterdescendants(etree.Element):
         cls = el.get("class")
         if cls and ("uthor" in cls or "UTHOR" in cls or "yline" in cls or "dateline" in cls
-                    or "writtenby" in cls):
+                    or "writtenby" in cls or "autor" in cls or "auteur" in cls):
             yield el
             continue
         ident = el.get("id")
@@ -79,6 +84,7 @@ def _visible(el: Any) -> bool:
     """Not hidden, and not in a menu, comment or teaser box close around it."""
     node = el
     depth = 0
+    header = False
     while node is not None:
         depth += 1
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -88,12 +94,15 @@ def _visible(el: Any) -> bool:
             return False
         if tag not in ("body", "html") and depth <= 6:  # page-wide wrappers say little
             match = f"{node.get('class') or ''} {node.get('id') or ''}"
-            if _UNLIKELY.search(match) and not _MAYBE.search(match) and (
-                node is not el or "authoriz" in match.lower()
-            ):
-                return False
+            unlikely = {m.lower() for m in _UNLIKELY.findall(match)}
+            if unlikely and not _MAYBE.search(match) and (node is not el or "authoriz" in unlikely):
+                if unlikely != {"header"}:
+                    return False
+                header = True  # the page's header, unless it heads the story
+            elif header and (tag in ("article", "main") or _MAYBE.search(match)):
+                header = False
         node = node.getparent()
-    return True
+    return not header
 
 
 def _text(el: Any) -> str:
@@ -130,12 +139,18 @@ def tidy(byline: str) -> str:
     return text if sum(ch.isalpha() for ch in text) >= 3 else byline
 
 
-def visible_byline(root: Any) -> str | None:
-    """The first visible byline element's text, as the page shows it."""
+def _cue_only(text: str) -> bool:
+    hit = cues().prefix("byline", text)
+    return hit is not None and not hit[1]
+
+
+def visible_byline(root: Any) -> Byline | None:
+    """The names of the first visible byline that names someone: an element marked as one
+    (class, id, rel, itemprop), else a short text opening with a byline cue."""
     body = root.find("body")
     if body is None:
         body = root
-    for el in _candidates(body):
+    for el in islice(_candidates(body), _MAX_CANDIDATES):
         if el.tag in _SKIP_TAGS:
             continue
         text = _text(el)
@@ -144,19 +159,20 @@ def visible_byline(root: Any) -> str | None:
         if not _visible(el):
             continue
         named = next((n for n in _NAME_PROP(el) if _text(n)), None)
-        if named is not None:
-            return _text(named)
-        tidied = tidy(text)
-        if tidied != text and len(tidied.split()) < 2:
-            continue  # a date line ("Last updated: ..."), not a byline
-        return tidied
-    for node in _by_line_nodes(body):
+        got = byline_names(_text(named) if named is not None else text)
+        if got is not None:
+            return got
+    for node in islice(_by_line_nodes(body), _MAX_CANDIDATES):
         el = node.getparent()
         if el is None or not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
             continue
         text = _text(el)
-        if 3 < len(text) < 90 and _visible(el) and split_authors(text):
-            return tidy(text)
+        if _cue_only(text) and el.tail and el.tail.strip():
+            text = f"{text} {clean_text(el.tail)}"  # "<b>Author:</b> Jane Doe"
+        if 3 < len(text) < 90 and cues().prefix("byline", text) and _visible(el):
+            got = byline_names(text)
+            if got is not None:
+                return got
     return None
 
 

@@ -14,11 +14,12 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from reader.core.dates import parse_date, url_date, written_date
-from reader.core.html.byline import split_authors, visible_byline
+from reader.core.html.authors import byline_names, referenced
+from reader.core.html.byline import visible_byline
 from reader.core.html.structured import first, json_ld, meta_values, names, page_title
+from reader.core.html.title import choose_title, headline_h1s, site_from_title, split_title
 from reader.core.sanitize import clean_text
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»/│•]\s+|\s+[\[(][^\])]+[\])]\s*$")
 _PUBLISHED_KEYS = (
     "article:published_time", "og:article:published_time", "og:published_time",
     "datepublished", "publishdate", "publish-date", "publish_date", "pubdate", "article.published",
@@ -60,113 +61,6 @@ class Metadata:
     tags: tuple[str, ...] = ()
 
 
-def _h1s(root: Any) -> list[str]:
-    out = []
-    for el in root.iterfind(".//h1"):
-        text = clean_text(" ".join(el.itertext()))
-        if text:
-            out.append(text)
-    return out
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-def _similar(a: str, b: str) -> bool:
-    fa, fb = _fold(a), _fold(b)
-    return bool(fa) and (fa == fb or (len(fa) > 15 and (fa in fb or fb in fa)))
-
-
-def split_title(page: str, site: str | None, h1s: list[str]) -> str:
-    """The headline inside a <title>: the part an <h1> confirms, else without the site's name."""
-    for h1 in h1s:
-        if len(h1) > 3 and _fold(h1) and _fold(h1) in _fold(page):
-            return h1
-    parts = [p for p in _TITLE_SEPARATORS.split(page) if p and p.strip()]
-    if len(parts) < 2:
-        return page
-    if site:
-        kept = [p for p in parts if not _similar(p, site) and _fold(site) not in _fold(p)]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    longest = max(parts, key=len)
-    return longest if len(longest.split()) >= 3 else page
-
-
-def _squash(text: str) -> str:
-    return "".join(re.findall(r"\w+", text.casefold()))
-
-
-def site_names(site: str | None, url: str | None) -> list[str]:
-    """Forms of the site's name to recognise in a title: its declared name, its domain label."""
-    out = [_squash(site)] if site and _squash(site) else []
-    if url:
-        host = urlsplit(url).hostname or ""
-        labels = [x for x in host.split(".") if x not in ("www", "m", "amp")]
-        if len(labels) >= 2:
-            out.append(_squash(labels[-2]))
-    return [n for n in out if len(n) >= 3]
-
-
-def strip_site(title: str, names_: list[str]) -> str:
-    """The title without a leading or trailing part that names the site ("Headline | Site")."""
-    if not names_:
-        return title
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    seps = _TITLE_SEPARATORS.findall(title)
-
-    def is_site(part: str) -> bool:
-        sq = _squash(part)
-        return bool(sq) and any(n == sq or (n in sq and len(sq) < 3 * len(n) + 10) for n in names_)
-
-    for i, part in enumerate(parts):
-        if not is_site(part):
-            continue
-        if i == 0 and len(parts) > 1:
-            rest = parts[1:]
-            joined = rest[0] + "".join(sep + p for sep, p in zip(seps[1:], rest[1:], strict=False))
-        elif i > 0:
-            joined = parts[0] + "".join(sep + p for sep, p in zip(seps, parts[1:i], strict=False))
-        else:
-            continue
-        return joined.strip() if len(joined.strip()) >= 4 else title
-    return title
-
-
-def choose_title(
-    structured: list[str], page: str, h1s: list[str], site: str | None, url: str | None = None
-) -> str:
-    """The headline the page declares (JSON-LD, OpenGraph...) less the site's name, else the
-    part of the <title> an <h1> confirms."""
-    names_ = site_names(site, url)
-    for candidate in structured:
-        if names_ and _squash(candidate) in names_ and not any(_similar(candidate, h) for h in h1s):
-            continue
-        if len(candidate) >= 4:
-            stripped = strip_site(candidate, names_)
-            # Only drop the site's name where the page's own headline confirms the rest.
-            if stripped != candidate and (not h1s or any(_fold(h) == _fold(stripped) for h in h1s)):
-                return stripped
-            return candidate
-    if page:
-        return split_title(page, site, h1s)
-    return h1s[0] if h1s else ""
-
-
-def _site_from_title(page: str, title: str) -> str | None:
-    """The site name a <title> adds around the headline ("Headline | Site")."""
-    if not page or not title or _fold(title) not in _fold(page):
-        return None
-    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page) if p and p.strip()]
-    rest = [p for p in parts if _fold(p) not in _fold(title) and _fold(title) not in _fold(p)]
-    if len(rest) == 1 and len(rest[0].split()) <= 4:
-        return rest[0].strip("[]() ")
-    return None
-
-
 def _lang(value: str | None) -> str | None:
     if not value:
         return None
@@ -175,22 +69,26 @@ def _lang(value: str | None) -> str | None:
 
 
 def _byline(obj: dict[str, Any], meta: dict[str, str], root: Any) -> tuple[str | None, tuple[str, ...]]:
-    """(byline as shown, author names): structured data first, then the visible byline."""
-    authors = [clean_text(html.unescape(n)) for n in names(obj.get("author")) or names(obj.get("creator"))]
-    authors = [a for a in authors if a and "http" not in a]
+    """(byline, author names): structured data first, then the visible byline; the names the
+    page shows, without "By", roles, dates or links."""
+    declared = [clean_text(html.unescape(n)) for n in
+                names(referenced(obj.get("author"), root)) or names(obj.get("creator"))]
+    authors = [a for a in declared if a and "http" not in a]
     if not authors:
         raw = first(meta.get("author"), meta.get("dc.creator"), meta.get("dcterms.creator"),
                     meta.get("parsely-author"), meta.get("sailthru.author"))
-        if raw and not raw.startswith("http") and not raw.startswith("@"):
-            found = split_authors(raw)
-            if found:
-                return raw, found
-    if authors:
-        authors = list(dict.fromkeys(authors))
-        return ", ".join(authors), tuple(authors)
+        if raw and not raw.startswith(("http", "@")):
+            authors = [raw]
+    found: list[str] = []
+    for author in dict.fromkeys(authors):
+        got = byline_names(author, marked=False) or byline_names(author)
+        found.extend(got.authors if got is not None else ())
+    if found:
+        unique = tuple(dict.fromkeys(found))
+        return ", ".join(unique), unique
     shown = visible_byline(root)
-    if shown:
-        return shown, split_authors(shown)
+    if shown is not None:
+        return shown.text, shown.authors
     return None, ()
 
 
@@ -245,7 +143,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
     if site and site.startswith(("http://", "https://")):
         site = (urlsplit(site).hostname or "").removeprefix("www.") or None
     page = page_title(root)
-    h1s = _h1s(root)
+    h1s = headline_h1s(root)
     structured = [c for c in (
         first(obj.get("headline")) if articles else None,
         first(meta.get("og:title")),
@@ -255,7 +153,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
         first(obj.get("name")) if articles else None,
     ) if c]
     title = choose_title(structured, page, h1s, site, url)
-    site = site or _site_from_title(page, split_title(page, None, h1s) if page else title)
+    site = site or site_from_title(page, split_title(page, None, h1s) if page else title)
 
     byline, authors = _byline(obj, meta, root)
 

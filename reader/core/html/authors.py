@@ -1,0 +1,113 @@
+"""Author names in a byline an HTML page shows or declares: cues, roles, dates, links dropped."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from reader.core.text.cues import TRIM, cues
+from reader.core.text.names import DIGIT, Byline, names_in
+
+#: One user name ("jdoe", "j.doe_42"), as a label ("Author:") may give instead of a name.
+_HANDLE = re.compile(r"^[^\W\d][\w.-]{2,30}$")
+#: A one-word name after a cue is followed by at most this many words before a number.
+SHORT_CUED = 6
+_INITIAL = re.compile(r"\s\w$")
+_LINK = re.compile(r"\s*(?:[-–—|•·,(]\s*)?(?:https?://|www\.)\S*\)?")
+
+
+def byline_names(text: str, *, marked: bool = True) -> Byline | None:
+    """The names a byline credits ("By Jane Doe, Staff Writer | May 4" -> Jane Doe), or None
+    when it names nobody ("All posts", a date line).
+
+    ``marked``: the page marks the text as a byline (class, itemprop, a cue before it), so one
+    capitalised word may be a name; a bare text must be names only.
+    """
+    return _with_initial(_names(text, marked), text)
+
+
+def _names(text: str, marked: bool) -> Byline | None:
+    c = cues()
+    text = _LINK.sub("", text).strip()
+    if not text:
+        return None
+    hit = c.prefix("byline", text)
+    if hit is None and marked:
+        words = text.split()
+        for i in range(1, len(words) - 1):  # "Published 4 May 2024 by Jane Doe"
+            if DIGIT.search(words[i - 1]) and words[i].casefold() in c.sets["byline"]:
+                hit = (words[i], " ".join(words[i + 1:]))
+                break
+    if hit is not None:
+        rest = hit[1]
+        if not rest:
+            return None
+        if _HANDLE.match(rest) and not rest[0].isupper():
+            return Byline(rest, (rest,))  # "Author: jdoe": a user name after a label
+        got = names_in(rest, c, frozenset(), cued=True)
+        if got is not None and " " not in got.text and len(DIGIT.split(rest, 1)[0].split()) > SHORT_CUED:
+            return None  # a sentence opening with the cue word ("Von Anfang an war ...")
+        return got
+    if marked and _HANDLE.match(text) and not text[0].isupper() and "." not in text:
+        return Byline(text, (text,))  # an author element holding a user name
+    got = names_in(text, c, frozenset(), cued=marked)
+    if got is not None and " " not in got.text and got.text != text.strip(TRIM):
+        return None  # one word cut from a longer text ("Last Updated: ...") is no name
+    return got
+
+
+def _with_initial(got: Byline | None, source: str) -> Byline | None:
+    """The names with the full stop of a last initial the trimming took ("Jane Doe C.")."""
+    if got is None or not _INITIAL.search(got.authors[-1]) or f"{got.authors[-1]}." not in source:
+        return got
+    authors = (*got.authors[:-1], f"{got.authors[-1]}.")
+    return Byline(got.text + "." if got.text.endswith(got.authors[-1]) else got.text, authors)
+
+
+def _graph_names(root: Any) -> dict[str, str]:
+    """Names of the JSON-LD nodes that carry an @id ("#/schema/person/1" -> "Jane Doe")."""
+    out: dict[str, str] = {}
+
+    def visit(node: Any, depth: int) -> None:
+        if depth > 6:
+            return
+        if isinstance(node, list):
+            for item in node[:80]:
+                visit(item, depth + 1)
+        elif isinstance(node, dict):
+            ident, name = node.get("@id"), node.get("name")
+            if isinstance(ident, str) and isinstance(name, str) and ident not in out:
+                out[ident] = name
+            for sub in ("@graph", "author", "creator"):
+                if isinstance(node.get(sub), dict | list):
+                    visit(node[sub], depth + 1)
+
+    for script in root.iterfind(".//script[@type]"):
+        raw = script.text or ""
+        if "ld+json" not in (script.get("type") or "").lower() or '"@id"' not in raw:
+            continue
+        try:
+            visit(json.loads(raw.strip(), strict=False), 0)
+        except (ValueError, RecursionError):
+            continue
+    return out
+
+
+def referenced(value: Any, root: Any) -> Any:
+    """A JSON-LD author value with references to other nodes ({"@id": ...}, as Yoast writes
+    them) replaced by the names of those nodes; the value itself when it has none."""
+    items = value if isinstance(value, list) else [value]
+    ids = [v.get("@id") for v in items if isinstance(v, dict) and "name" not in v]
+    if not any(isinstance(i, str) for i in ids):
+        return value
+    found = _graph_names(root)
+    out = []
+    for v in items:
+        if isinstance(v, dict) and "name" not in v and isinstance(v.get("@id"), str):
+            name = found.get(v["@id"])
+            if name:
+                out.append(name)
+        else:
+            out.append(v)
+    return out
