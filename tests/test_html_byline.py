@@ -161,3 +161,9 @@ def test_inline_parts_of_the_h1_join_as_shown() -> None:
     head = "<title>The Story of Metroid, a Universe</title>"
     body = "<h1><a href='/s'>The Story of <em>Metroid</em>, a Universe</a></h1>"
     assert meta_of(head, body).title == "The Story of Metroid, a Universe"
+
+
+def test_the_site_name_an_h1_shows_leaves_the_title() -> None:
+    head = "<title>Cross-body lead - Dance figures - Salsa in Town</title>"
+    body = "<h1><a href='/'>Dance figures - Salsa in Town</a></h1>"
+    assert meta_of(head, body).title == "Cross-body lead"

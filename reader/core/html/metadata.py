@@ -17,7 +17,7 @@ from reader.core.dates import parse_date, url_date, written_date
 from reader.core.html.authors import byline_names, referenced
 from reader.core.html.byline import visible_byline
 from reader.core.html.structured import first, json_ld, meta_values, names, page_title
-from reader.core.html.title import choose_title, headline_h1s, site_from_title, split_title
+from reader.core.html.title import choose_title, h1_texts, site_from_title, split_title
 from reader.core.sanitize import clean_text
 
 _PUBLISHED_KEYS = (
@@ -143,7 +143,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
     if site and site.startswith(("http://", "https://")):
         site = (urlsplit(site).hostname or "").removeprefix("www.") or None
     page = page_title(root)
-    h1s = headline_h1s(root)
+    h1s, brands = h1_texts(root)
     structured = [c for c in (
         first(obj.get("headline")) if articles else None,
         first(meta.get("og:title")),
@@ -152,7 +152,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
         first(meta.get("title")),
         first(obj.get("name")) if articles else None,
     ) if c]
-    title = choose_title(structured, page, h1s, site, url)
+    title = choose_title(structured, page, h1s, site, url, brands)
     site = site or site_from_title(page, split_title(page, None, h1s) if page else title)
 
     byline, authors = _byline(obj, meta, root)

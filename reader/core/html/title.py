@@ -28,16 +28,34 @@ def _home_link(el: Any, text: str) -> bool:
     return False
 
 
-def headline_h1s(root: Any) -> list[str]:
-    """The texts of the page's <h1>s, less those that show the site's name (a link home,
-    a logo or site-title class)."""
-    out = []
+def h1_texts(root: Any) -> tuple[list[str], list[str]]:
+    """(headlines, site names): the texts of the page's <h1>s, those that show the site's name
+    (a link home, a logo or site-title class) apart."""
+    heads: list[str] = []
+    brands: list[str] = []
     for el in root.iterfind(".//h1"):
         # Inline parts join as shown ("Story of <em>Metroid</em>, One"); a <br> breaks words.
         text = clean_text((" " if el.find(".//br") is not None else "").join(el.itertext()))
-        if text and not _BRAND.search(el.get("class") or "") and not _home_link(el, text):
-            out.append(text)
-    return out
+        if text:
+            brand = _BRAND.search(el.get("class") or "") or _home_link(el, text)
+            (brands if brand else heads).append(text)
+    return heads, brands
+
+
+def headline_h1s(root: Any) -> list[str]:
+    """The texts of the page's <h1>s that may be its headline (not the site's name)."""
+    return h1_texts(root)[0]
+
+
+def _without_brand(page: str, brands: list[str]) -> str:
+    """The <title> less a site name an <h1> shows, at either end ("Headline - Site - Brand")."""
+    for brand in brands:
+        b = re.escape(brand)
+        for pattern in (rf"^(.+?)(?:\s+[|\-–—:·»/│•]\s+){b}$", rf"^{b}(?:\s+[|\-–—:·»/│•]\s+)(.+)$"):
+            found = re.match(pattern, page)
+            if found and len(found.group(1)) >= 4:
+                return found.group(1)
+    return page
 
 
 def _words(text: str) -> set[str]:
@@ -139,7 +157,8 @@ def strip_site(title: str, names_: list[str]) -> str:
 
 
 def choose_title(
-    structured: list[str], page: str, h1s: list[str], site: str | None, url: str | None = None
+    structured: list[str], page: str, h1s: list[str], site: str | None, url: str | None = None,
+    brands: list[str] | None = None,
 ) -> str:
     """The headline the page declares (JSON-LD, OpenGraph...) less the site's name, as the page
     shows it; else the part of the <title> an <h1> confirms."""
@@ -156,7 +175,7 @@ def choose_title(
     if page and names_ and _squash(page) in names_ and len(h1s) == 1:
         return h1s[0]  # the <title> names only the site
     if page:
-        return split_title(page, site, h1s)
+        return split_title(_without_brand(page, brands or []), site, h1s)
     return h1s[0] if h1s else ""
 
 
