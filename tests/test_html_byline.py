@@ -30,6 +30,10 @@ def meta_of(head: str, body: str = "", url: str | None = None) -> Metadata:
         ("Ana Ruiz - https://ana.example.org", "Ana Ruiz", ("Ana Ruiz",)),
         ("Autor: jdoe", "jdoe", ("jdoe",)),
         ("By Ana Ruiz C.", "Ana Ruiz C.", ("Ana Ruiz C.",)),
+        ("Analysis by Ana Ruiz", "Ana Ruiz", ("Ana Ruiz",)),
+        ("Текст: Лида Орлова", "Лида Орлова", ("Лида Орлова",)),
+        ("Von Lena.Vogt am Samstag, 19. Oktober 2019", "Lena.Vogt", ("Lena.Vogt",)),
+        ("By ANA RUIZ and TOM BELL Associated Press", "Ana Ruiz and Tom Bell", ("Ana Ruiz", "Tom Bell")),
     ],
 )
 def test_byline_names_drop_cues_dates_and_links(shown: str, written: str, authors: tuple[str, ...]) -> None:
@@ -44,6 +48,8 @@ def test_byline_names_drop_cues_dates_and_links(shown: str, written: str, author
         "Last Updated: January 7, 2025",  # a date line in a byline box
         "Von Anfang an war der Hafen zu klein für die neuen Schiffe der Reederei",  # a sentence
         "All posts",
+        "Von Helsingborg nach Göteborg",  # a route, not a name
+        "By Course or Type",  # a menu
     ],
 )
 def test_texts_that_name_nobody(shown: str) -> None:
@@ -93,6 +99,17 @@ def test_an_author_referenced_by_id_in_the_graph() -> None:
             "{\"@type\": \"Person\", \"@id\": \"#/person/1\", \"name\": \"Lena Vogt\"}]}</script>")
     m = meta_of(head, "<h1>Dredging</h1>")
     assert (m.byline, m.authors) == ("Lena Vogt", ("Lena Vogt",))
+
+
+def test_an_author_element_holding_a_lower_case_word_names_nobody() -> None:
+    body = "<h1>Dredging</h1><span class='author'>publisher</span>"
+    assert meta_of("<title>Dredging</title>", body).byline is None
+
+
+def test_a_site_declared_as_author_gives_way_to_a_person_shown() -> None:
+    head = "<title>Dredging</title><meta name='author' content='Harbour News'><meta property='og:site_name' content='Harbour News'>"
+    assert meta_of(head, "<h1>Dredging</h1><p class='byline'>By Ana Ruiz</p>").byline == "Ana Ruiz"
+    assert meta_of(head, "<h1>Dredging</h1>").byline == "Harbour News"
 
 
 def test_a_declared_author_loses_its_link() -> None:

@@ -6,13 +6,17 @@ import json
 import re
 from typing import Any
 
-from reader.core.text.cues import TRIM, cues
+from reader.core.text.cues import TRIM, Cues, cues
 from reader.core.text.names import DIGIT, Byline, names_in
 
 #: One user name ("jdoe", "j.doe_42"), as a label ("Author:") may give instead of a name.
 _HANDLE = re.compile(r"^[^\W\d][\w.-]{2,30}$")
 #: A one-word name after a cue is followed by at most this many words before a number.
 SHORT_CUED = 6
+#: Words a byline cue may follow ("Analysis by", "Ein Beitrag von").
+_LEAD_WORDS = 2
+#: A short label before a colon ("Text:", "Текст:"), in a language the cue files may lack.
+_LABEL = re.compile(r"^\w+(?:\s\w+)?\s*:\s*(\S.*)$")
 _INITIAL = re.compile(r"\s\w$")
 _LINK = re.compile(r"\s*(?:[-–—|•·,(]\s*)?(?:https?://|www\.)\S*\)?")
 
@@ -27,30 +31,76 @@ def byline_names(text: str, *, marked: bool = True) -> Byline | None:
     return _with_initial(_names(text, marked), text)
 
 
+def _after_cue(text: str, c: Cues) -> str | None:
+    """The text after a byline cue at its start ("By"), after a word or two ("Analysis by"),
+    after a date ("4 May 2024 by") or after a short label ("Текст:"); None without one."""
+    hit = c.prefix("byline", text)
+    if hit is not None:
+        return hit[1]
+    words = text.split()
+    for i in range(1, min(len(words) - 1, _LEAD_WORDS + 1)):
+        if words[i].casefold() in c.sets["byline"] and not _capital_word(words[i]):
+            return " ".join(words[i + 1:])  # "Analysis by Jane Doe", "Eingestellt von Jane"
+    for i in range(1, len(words) - 1):
+        if DIGIT.search(words[i - 1]) and words[i].casefold() in c.sets["byline"]:
+            return " ".join(words[i + 1:])  # "Published 4 May 2024 by Jane Doe"
+    label = _LABEL.match(text)
+    return label.group(1) if label else None
+
+
+def _phrase(words: list[str], c: Cues) -> bool:
+    """Words after a cue that make a phrase, not one name and a date: many words, or a
+    capitalised word after the first that is no weekday or month ("Von Helsingborg nach
+    Göteborg"; not "Von jdoe am Samstag, 19. Oktober")."""
+    if len(words) > SHORT_CUED:
+        return True
+    for w in words[1:]:
+        folded = w.casefold().strip(".,")
+        if w[:1].isupper() and folded not in c.sets["weekdays"] and folded not in c.months:
+            return True
+    return False
+
+
+def _caps(word: str) -> bool:
+    bare = word.strip(",.;")
+    return len(bare) > 1 and bare.isupper()
+
+
+def _caps_run(text: str, c: Cues) -> str:
+    """Names in capitals up to the last of them: what follows in small letters is the paper
+    ("JANE DOE and JOHN ROE Associated Press")."""
+    words = text.split()
+    if len(words) < 3 or not (_caps(words[0]) and _caps(words[1])):
+        return text
+    last = max(i for i, w in enumerate(words) if _caps(w))
+    if last + 1 < len(words) and words[last + 1][:1].isupper():
+        words = words[: last + 1]
+        if all(_caps(w) or w.casefold() in c.sets["and"] for w in words):
+            return " ".join(w if w.casefold() in c.sets["and"] else w.title() for w in words)
+    return text
+
+
+def _capital_word(word: str) -> bool:
+    return word[:1].isupper()
+
+
 def _names(text: str, marked: bool) -> Byline | None:
     c = cues()
     text = _LINK.sub("", text).strip()
     if not text:
         return None
     hit = c.prefix("byline", text)
-    if hit is None and marked:
-        words = text.split()
-        for i in range(1, len(words) - 1):  # "Published 4 May 2024 by Jane Doe"
-            if DIGIT.search(words[i - 1]) and words[i].casefold() in c.sets["byline"]:
-                hit = (words[i], " ".join(words[i + 1:]))
-                break
-    if hit is not None:
-        rest = hit[1]
+    rest = _after_cue(text, c) if marked else (hit[1] if hit else None)
+    if rest is not None:
         if not rest:
             return None
         if _HANDLE.match(rest) and not rest[0].isupper():
             return Byline(rest, (rest,))  # "Author: jdoe": a user name after a label
-        got = names_in(rest, c, frozenset(), cued=True)
-        if got is not None and " " not in got.text and len(DIGIT.split(rest, 1)[0].split()) > SHORT_CUED:
-            return None  # a sentence opening with the cue word ("Von Anfang an war ...")
-        return got
-    if marked and _HANDLE.match(text) and not text[0].isupper() and "." not in text:
-        return Byline(text, (text,))  # an author element holding a user name
+        got = names_in(_caps_run(rest, c), c, frozenset(), cued=True)
+        if got is not None and " " not in got.text and _phrase(DIGIT.split(rest, 1)[0].split(), c):
+            return None  # the cue word opens a phrase ("Von Anfang an", "By Course or Type")
+        if got is not None or hit is not None:
+            return got
     got = names_in(text, c, frozenset(), cued=marked)
     if got is not None and " " not in got.text and got.text != text.strip(TRIM):
         return None  # one word cut from a longer text ("Last Updated: ...") is no name

@@ -17,7 +17,14 @@ from reader.core.dates import parse_date, url_date, written_date
 from reader.core.html.authors import byline_names, referenced
 from reader.core.html.byline import visible_byline
 from reader.core.html.structured import first, json_ld, meta_values, names, page_title
-from reader.core.html.title import choose_title, h1_texts, site_from_title, split_title
+from reader.core.html.title import (
+    choose_title,
+    h1_texts,
+    site_from_title,
+    site_names,
+    split_title,
+    squash,
+)
 from reader.core.sanitize import clean_text
 
 _PUBLISHED_KEYS = (
@@ -68,7 +75,9 @@ def _lang(value: str | None) -> str | None:
     return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 
-def _byline(obj: dict[str, Any], meta: dict[str, str], root: Any) -> tuple[str | None, tuple[str, ...]]:
+def _byline(
+    obj: dict[str, Any], meta: dict[str, str], root: Any, site: str | None, url: str | None
+) -> tuple[str | None, tuple[str, ...]]:
     """(byline, author names): structured data first, then the visible byline; the names the
     page shows, without "By", roles, dates or links."""
     declared = [clean_text(html.unescape(n)) for n in
@@ -83,10 +92,13 @@ def _byline(obj: dict[str, Any], meta: dict[str, str], root: Any) -> tuple[str |
     for author in dict.fromkeys(authors):
         got = byline_names(author, marked=False) or byline_names(author)
         found.extend(got.authors if got is not None else ())
-    if found:
+    sites = site_names(site, url)
+    if found and not all(squash(a) in sites for a in found):
         unique = tuple(dict.fromkeys(found))
         return ", ".join(unique), unique
-    shown = visible_byline(root)
+    shown = visible_byline(root)  # the declared author may be the site: a person shown wins
+    if shown is None and found:
+        return found[0], (found[0],)
     if shown is not None:
         return shown.text, shown.authors
     return None, ()
@@ -155,7 +167,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
     title = choose_title(structured, page, h1s, site, url, brands)
     site = site or site_from_title(page, split_title(page, None, h1s) if page else title)
 
-    byline, authors = _byline(obj, meta, root)
+    byline, authors = _byline(obj, meta, root, site, url)
 
     published = (
         parse_date(first(obj.get("datePublished"), obj.get("dateCreated"), obj.get("uploadDate")))

@@ -114,18 +114,19 @@ def split_title(page: str, site: str | None, h1s: list[str]) -> str:
     return longest if len(longest.split()) >= 3 else page
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """The letters and digits of a name, folded ("Daily-Post.com" -> "dailypostcom")."""
     return "".join(re.findall(r"\w+", text.casefold()))
 
 
 def site_names(site: str | None, url: str | None) -> list[str]:
     """Forms of the site's name to recognise in a title: its declared name, its domain label."""
-    out = [_squash(site)] if site and _squash(site) else []
+    out = [squash(site)] if site and squash(site) else []
     if url:
         host = urlsplit(url).hostname or ""
         labels = [x for x in host.split(".") if x not in ("www", "m", "amp")]
         if len(labels) >= 2:
-            out.append(_squash(labels[-2]))
+            out.append(squash(labels[-2]))
     return [n for n in out if len(n) >= 3]
 
 
@@ -139,7 +140,7 @@ def strip_site(title: str, names_: list[str]) -> str:
     seps = _TITLE_SEPARATORS.findall(title)
 
     def is_site(part: str) -> bool:
-        sq = _squash(part)
+        sq = squash(part)
         return bool(sq) and any(n == sq or (n in sq and len(sq) < 3 * len(n) + 10) for n in names_)
 
     for i, part in enumerate(parts):
@@ -164,7 +165,7 @@ def choose_title(
     shows it; else the part of the <title> an <h1> confirms."""
     names_ = site_names(site, url)
     for candidate in structured:
-        if names_ and _squash(candidate) in names_ and not any(_similar(candidate, h) for h in h1s):
+        if names_ and squash(candidate) in names_ and not any(_similar(candidate, h) for h in h1s):
             continue
         if len(candidate) >= 4:
             stripped = strip_site(candidate, names_)
@@ -172,7 +173,7 @@ def choose_title(
             if stripped != candidate and (not h1s or any(_fold(stripped) in _fold(h) for h in h1s)):
                 return _as_shown(stripped, h1s, page)
             return _as_shown(candidate, h1s, page)
-    if page and names_ and _squash(page) in names_ and len(h1s) == 1:
+    if page and names_ and squash(page) in names_ and len(h1s) == 1:
         return h1s[0]  # the <title> names only the site
     if page:
         return split_title(_without_brand(page, brands or []), site, h1s)
