@@ -184,3 +184,10 @@ def test_the_site_name_an_h1_shows_leaves_the_title() -> None:
     head = "<title>Cross-body lead - Dance figures - Salsa in Town</title>"
     body = "<h1><a href='/'>Dance figures - Salsa in Town</a></h1>"
     assert meta_of(head, body).title == "Cross-body lead"
+
+
+def test_the_storys_own_aside_may_hold_the_byline_but_not_a_sidebar() -> None:
+    sidebar = "<aside><p class='author'>Paul Kern</p></aside>"
+    story = "<article><h1>Dredging</h1><aside class='meta'><p class='authors'>Von: <a>Lena Vogt</a></p></aside></article>"
+    assert meta_of("<title>Dredging</title>", sidebar + story).byline == "Lena Vogt"
+    assert meta_of("<title>Dredging</title>", sidebar + "<h1>Dredging</h1>").byline is None

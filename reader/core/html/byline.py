@@ -88,8 +88,10 @@ def _visible(el: Any) -> bool:
     while node is not None:
         depth += 1
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _SKIP_TAGS or tag in ("footer", "nav", "aside"):
+        if tag in _SKIP_TAGS or tag in ("footer", "nav"):
             return False
+        if tag == "aside":
+            header = True  # a sidebar, unless it is the story's own (date, author)
         if node.get("hidden") is not None or _HIDDEN.search(node.get("style") or ""):
             return False
         if tag not in ("body", "html") and depth <= 6:  # page-wide wrappers say little
