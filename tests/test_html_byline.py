@@ -34,6 +34,8 @@ def meta_of(head: str, body: str = "", url: str | None = None) -> Metadata:
         ("Текст: Лида Орлова", "Лида Орлова", ("Лида Орлова",)),
         ("Von Lena.Vogt am Samstag, 19. Oktober 2019", "Lena.Vogt", ("Lena.Vogt",)),
         ("By ANA RUIZ and TOM BELL Associated Press", "Ana Ruiz and Tom Bell", ("Ana Ruiz", "Tom Bell")),
+        ("By Ana Ruiz, HNN Business", "Ana Ruiz", ("Ana Ruiz",)),
+        ("By ANA RUIZ, TOM BELL", "Ana Ruiz, Tom Bell", ("Ana Ruiz", "Tom Bell")),
     ],
 )
 def test_byline_names_drop_cues_dates_and_links(shown: str, written: str, authors: tuple[str, ...]) -> None:

@@ -28,7 +28,7 @@ def byline_names(text: str, *, marked: bool = True) -> Byline | None:
     ``marked``: the page marks the text as a byline (class, itemprop, a cue before it), so one
     capitalised word may be a name; a bare text must be names only.
     """
-    return _with_initial(_names(text, marked), text)
+    return _with_initial(_without_desk(_names(text, marked)), text)
 
 
 def _after_cue(text: str, c: Cues) -> str | None:
@@ -104,6 +104,20 @@ def _names(text: str, marked: bool) -> Byline | None:
     got = names_in(text, c, frozenset(), cued=marked)
     if got is not None and " " not in got.text and got.text != text.strip(TRIM):
         return None  # one word cut from a longer text ("Last Updated: ...") is no name
+    return got
+
+
+def _without_desk(got: Byline | None) -> Byline | None:
+    """The names before a desk or paper written after them with an acronym first
+    ("Jane Doe, CNN Business"; "JANE DOE, JOHN ROE" stays whole)."""
+    if got is None or len(got.authors) < 2:
+        return got
+    for i, name in enumerate(got.authors[1:], start=1):
+        words = name.split()
+        if _caps(words[0]) and not all(_caps(w) for w in words):
+            kept = got.authors[:i]
+            at = got.text.find(kept[-1])
+            return Byline(got.text[: at + len(kept[-1])] if at >= 0 else ", ".join(kept), kept)
     return got
 
 
