@@ -8,7 +8,7 @@ import pytest
 
 from reader.core.dates import parse_date, url_date, written_date
 from reader.core.html import extract_html
-from reader.core.html.byline import split_authors
+from reader.core.html.authors import byline_names
 from reader.core.html.metadata import extract_metadata
 from reader.core.html.parse import parse_html
 from reader.core.html.title import strip_site
@@ -110,7 +110,8 @@ def test_bylines_in_comments_are_ignored() -> None:
     ],
 )
 def test_author_names_from_a_byline(byline: str, names: tuple[str, ...]) -> None:
-    assert split_authors(byline) == names
+    found = byline_names(byline)
+    assert found is not None and found.authors == names
 
 
 @pytest.mark.parametrize(

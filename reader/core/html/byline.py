@@ -14,7 +14,6 @@ from lxml import etree
 from reader.core.html.authors import byline_names
 from reader.core.sanitize import clean_text
 from reader.core.text.cues import cues
-from reader.core.text.dates import find_date
 from reader.core.text.names import Byline
 
 _NAME_PROP = etree.XPath(".//*[contains(@itemprop, 'name')]")
@@ -29,8 +28,6 @@ _UNLIKELY = re.compile(
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|post|entry", re.I)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "meta", "link", "svg", "head"})
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\be\b|\ben\b)\s*", re.I)
-_NOT_NAME = re.compile(r"\d|@|https?:|www\.", re.I)
 #: Byline elements (and cue texts) looked at before giving up: the byline sits near the top.
 _MAX_CANDIDATES = 30
 
@@ -115,32 +112,6 @@ def _text(el: Any) -> str:
 _EDGE_JUNK = " |~-–—•·:/,"
 
 
-_STAMP = re.compile(
-    r"\s(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|"
-    r"actualizado|pubblicato|aggiornato|opublikowano)\b.*$",
-    re.I,
-)
-_WEEKDAY = re.compile(
-    r"[\s,|·•-]*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?$|"
-    r"[\s,|·•-]*\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
-    r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|"
-    r"domingo),?$|[\s,|·•-]*\b(?:am|le|el|on|il)$",
-    re.I,
-)
-
-
-def tidy(byline: str) -> str:
-    """A byline without the publication stamp that pages print after it."""
-    text = _STAMP.sub("", byline)
-    found = find_date(text)
-    if found is not None and found.start > 3:
-        text = text[: found.start]
-    for _ in range(2):
-        text = _WEEKDAY.sub("", text.strip(_EDGE_JUNK))
-    text = text.strip(_EDGE_JUNK)
-    return text if sum(ch.isalpha() for ch in text) >= 3 else byline
-
-
 def _cue_only(text: str) -> bool:
     hit = cues().prefix("byline", text)
     return hit is not None and not hit[1]
@@ -176,22 +147,3 @@ def visible_byline(root: Any) -> Byline | None:
             if got is not None:
                 return got
     return None
-
-
-def split_authors(byline: str) -> tuple[str, ...]:
-    """Names in a byline: the "By" cue, dates, roles and e-mail addresses dropped."""
-    text = byline.strip()
-    hit = cues().prefix("byline", text)
-    if hit:
-        text = hit[1]
-    text = re.split(r"\s[|–—·•]\s|\s-\s|\n", text)[0]
-    names = []
-    for part in _SPLIT.split(text):
-        part = part.strip(" .:-–—")
-        if not part or _NOT_NAME.search(part):
-            continue
-        words = part.split()
-        if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words):
-            continue
-        names.append(part)
-    return tuple(dict.fromkeys(names))
