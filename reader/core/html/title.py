@@ -42,11 +42,6 @@ def h1_texts(root: Any) -> tuple[list[str], list[str]]:
     return heads, brands
 
 
-def headline_h1s(root: Any) -> list[str]:
-    """The texts of the page's <h1>s that may be its headline (not the site's name)."""
-    return h1_texts(root)[0]
-
-
 def _without_brand(page: str, brands: list[str]) -> str:
     """The <title> less a site name an <h1> shows, at either end ("Headline - Site - Brand")."""
     for brand in brands:
